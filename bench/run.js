@@ -1,0 +1,36 @@
+#!/usr/bin/env node
+// Benchmarks (npm run bench): start-up, annotation throughput against a bare wink-nlp pass, memory.
+// Runs on the built code (dist/), one process per measurement, and prints a Markdown table.
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const run = (script, ...args) =>
+  JSON.parse(
+    execFileSync(process.execPath, [`${here}${script}`, ...args], { encoding: 'utf8', maxBuffer: 1 << 26 }),
+  );
+
+const startup = run('startup.js');
+const annotate = run('annotate.js');
+const rows = [
+  ['start-up (knowledge base + gazetteer + NLP model)', `${startup.ms.toFixed(0)} ms`, '< 1500 ms'],
+  ['start-up peak memory', `${startup.maxRssMb.toFixed(0)} MB`, '< 500 MB'],
+  [
+    `annotate: Wikinews corpus (${annotate.docs} docs, ${annotate.mb.toFixed(2)} MB), one core`,
+    `${annotate.docsPerSec.toFixed(0)} docs/s`,
+    '>= 250 docs/s',
+  ],
+  [
+    'bare wink-nlp pass (tokens + POS + sentences), same text',
+    `${annotate.winkDocsPerSec.toFixed(0)} docs/s`,
+    '',
+  ],
+  ['annotate time / bare wink-nlp time', `${annotate.ratio.toFixed(2)}x`, '<= 3x'],
+  ['annotate peak memory', `${annotate.maxRssMb.toFixed(0)} MB`, '< 500 MB'],
+];
+console.log(
+  `Vigil benchmarks — ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${process.platform}/${process.arch}\n`,
+);
+console.log('| measure | result | target |');
+console.log('|---|---|---|');
+for (const r of rows) console.log(`| ${r.join(' | ')} |`);

@@ -1,0 +1,28 @@
+#!/usr/bin/env node
+import { Command } from 'commander';
+import { AppError } from '../errors.js';
+import { registerAnnotate } from './annotate-command.js';
+
+const program = new Command();
+program
+  .name('vigil')
+  .description(
+    'Sourced records of terrorist incidents, extremist statements and retaliation chains from news and channel exports.',
+  )
+  .version('0.1.0');
+registerAnnotate(program);
+
+// Stdout closed early (`vigil annotate … | head`): stop quietly.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw err;
+});
+
+try {
+  await program.parseAsync();
+} catch (err) {
+  if (err instanceof AppError) {
+    process.stderr.write(`vigil: ${err.message}\n`);
+    process.exitCode = 2;
+  } else throw err;
+}

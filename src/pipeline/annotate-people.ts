@@ -1,0 +1,151 @@
+import type { Doc, Mention } from '../doc.js';
+import { startsUpper, wordsOf, type Word } from '../text/normalize.js';
+import { firstTokenEndingAfter, overlapsAny, sortMentions } from './context.js';
+
+/** Titles and roles that introduce a person: "President Donald Trump", "spokesman Zabihullah Mujahid". */
+const TITLES = new Set(
+  `mr mrs ms miss dr prof professor president vice prime minister sheikh shaykh general gen colonel col captain capt
+  lieutenant lt sergeant sgt officer detective inspector superintendent constable judge justice senator sen rep
+  representative governor gov mayor imam rabbi father pope king queen prince princess commissioner chief commander
+  spokesman spokeswoman spokesperson leader emir mullah maulana ayatollah chancellor secretary ambassador envoy
+  minister premier deputy attorney director head founder chairman chairwoman cleric preacher militant gunman
+  suspect attacker bomber activist lawyer journalist reporter correspondent analyst expert researcher coach player
+  candidate mp mep sir lord lady dame`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+/** Verbs of saying right after a name: "Nunes said". */
+const SPEECH =
+  /^\s*(?:,\s*)?(?:said|says|told|added|stated|wrote|warned|claimed|declared|explained|announced|tweeted|posted|urged|called|insisted|noted|argued)\b/;
+/** An apposition after a name: "Paulo Nunes, 51," / "X, a spokesman" / "X, who". */
+const APPOSITION = /^,\s*(?:\d{1,3}\b|aged\b|who\b|a\s|an\s|the\s|his\s|her\s)/;
+/** Lower-case particles inside Arabic, Dutch, Spanish and other names. */
+const PARTICLES = new Set([
+  'al',
+  'el',
+  'bin',
+  'ibn',
+  'bint',
+  'abu',
+  'de',
+  'da',
+  'di',
+  'do',
+  'dos',
+  'van',
+  'von',
+  'der',
+  'den',
+  'la',
+  'le',
+  'du',
+  'ul',
+  'ud',
+]);
+/** Words that make a capitalised run an organisation, event or facility rather than a person. */
+const NOT_PERSON = new Set(
+  `party ministry university police army forces force farm agency news times company inc ltd council court department
+  movement front group brigade brigades church mosque hospital school stadium street road airport station bank museum
+  club fc united association union committee commission organisation organization foundation institute center centre
+  office service services network international media television tv radio newspaper post herald journal airlines
+  airways corporation republic kingdom state states islands island river lake mountain mount day week cup league
+  championship olympics games award prize act bill law treaty agreement summit conference festival reserve bureau
+  house senate congress parliament assembly government administration cabinet embassy consulate province district
+  county city region square park bridge tower hall prison jail camp base island coast valley desert sea ocean gulf
+  strait war revolution uprising operation world national federal central northern southern eastern western
+  english arabic french german spanish facebook twitter telegram youtube google monday tuesday wednesday thursday
+  friday saturday sunday january february march april may june july august september october november december`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/**
+ * People named in the text, from runs of capitalised proper nouns with a cue: a title or role
+ * before ("Prime Minister Jacinda Ardern"), a verb of saying or an apposition after ("Nunes, 51,"),
+ * or an earlier full mention of the same surname. Runs that overlap places or actors, or that
+ * contain organisation words, are not people. Known people from the knowledge base are found by
+ * the actors stage and kept.
+ */
+export function annotatePeople(doc: Doc): Doc {
+  const text = doc.text;
+  const { words } = wordsOf(text);
+  const taken = doc.mentions.filter((m) => m.kind !== 'date' && m.kind !== 'quantity');
+  const known = new Set(doc.mentions.filter((m) => m.kind === 'person').flatMap((m) => lastName(m.text)));
+  const mentions: Mention[] = [];
+  for (const run of properNounRuns(doc, words)) {
+    // "Governor Alexander Pimentel": the title is a cue, not part of the name.
+    let titled = false;
+    while (
+      run.first < run.last &&
+      TITLES.has(text.slice(words[run.first]!.start, words[run.first]!.end).toLowerCase().replace(/\.$/, ''))
+    ) {
+      run.first++;
+      titled = true;
+    }
+    const start = words[run.first]!.start;
+    const end = words[run.last]!.end;
+    if (overlapsAny(taken, start, end)) continue;
+    const parts = words.slice(run.first, run.last + 1).map((w) => text.slice(w.start, w.end));
+    if (parts.some((p) => NOT_PERSON.has(p.toLowerCase()))) continue;
+    const before =
+      run.first > 0
+        ? text
+            .slice(words[run.first - 1]!.start, words[run.first - 1]!.end)
+            .toLowerCase()
+            .replace(/\.$/, '')
+        : '';
+    const after = text.slice(end, end + 40);
+    const capitalised = parts.filter((p) => startsUpper(p));
+    const multi = capitalised.length >= 2;
+    const titleBefore = titled || TITLES.has(before);
+    const cue = titleBefore || SPEECH.test(after) || APPOSITION.test(after);
+    const coref = !multi && known.has(parts[0]!);
+    if (!((multi && cue) || coref || titleBefore)) continue;
+    known.add(parts[parts.length - 1]!);
+    mentions.push({
+      kind: 'person',
+      start,
+      end,
+      text: text.slice(start, end),
+      ruleId: coref ? 'people:coreference' : 'people:cue',
+    });
+  }
+  return { ...doc, mentions: sortMentions([...doc.mentions, ...mentions]) };
+}
+
+/** Maximal runs of capitalised proper-noun words (with name particles inside), as word indices. */
+function properNounRuns(doc: Doc, words: Word[]): { first: number; last: number }[] {
+  const runs: { first: number; last: number }[] = [];
+  let first = -1;
+  const close = (last: number): void => {
+    // A run may not end on a particle ("Abu" alone is kept only when capitalised).
+    while (last >= first && PARTICLES.has(doc.text.slice(words[last]!.start, words[last]!.end))) last--;
+    if (first >= 0 && last >= first) runs.push({ first, last });
+    first = -1;
+  };
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    const s = doc.text.slice(w.start, w.end);
+    const joined = i > 0 && first >= 0 && /^[ -]$/.test(doc.text.slice(words[i - 1]!.end, w.start));
+    const name = startsUpper(s) && isProperNoun(doc, w) && !/^(?:[\p{L}]\.){2,}$/u.test(s);
+    const particle = PARTICLES.has(s) && first >= 0;
+    if ((name || particle) && (first < 0 || joined)) {
+      if (first < 0) first = i;
+      continue;
+    }
+    if (first >= 0) close(i - 1);
+    if (name) first = i;
+  }
+  if (first >= 0) close(words.length - 1);
+  return runs;
+}
+
+function isProperNoun(doc: Doc, w: Word): boolean {
+  const t = doc.tokens[firstTokenEndingAfter(doc, w.start)];
+  return t?.pos === 'PROPN';
+}
+
+function lastName(name: string): string[] {
+  const parts = name.split(/[\s-]+/).filter((p) => startsUpper(p));
+  return parts.length > 0 ? [parts[parts.length - 1]!] : [];
+}
