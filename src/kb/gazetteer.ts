@@ -176,7 +176,7 @@ function hydrate(data: GazetteerData): Gazetteer {
       kind,
       name: cols.name[n]!,
       countryCode: cc,
-      country: countries.get(cc)?.name ?? cc,
+      country: kind === 'country' ? cols.name[n]! : (countries.get(cc)?.name ?? cc),
       lat: cols.lat[n]!,
       lon: cols.lon[n]!,
       population: cols.population[n]!,

@@ -73,14 +73,17 @@ export function annotatePeople(doc: Doc): Doc {
   const known = new Set(doc.mentions.filter((m) => m.kind === 'person').flatMap((m) => lastName(m.text)));
   const mentions: Mention[] = [];
   for (const run of properNounRuns(doc, words)) {
-    // "Governor Alexander Pimentel": the title is a cue, not part of the name.
+    // "Governor Alexander Pimentel", "Police Commissioner Mike Bush": titles (and the body they
+    // belong to) are a cue, not part of the name.
     let titled = false;
-    while (
-      run.first < run.last &&
-      TITLES.has(text.slice(words[run.first]!.start, words[run.first]!.end).toLowerCase().replace(/\.$/, ''))
-    ) {
+    while (run.first < run.last) {
+      const head = text
+        .slice(words[run.first]!.start, words[run.first]!.end)
+        .toLowerCase()
+        .replace(/\.$/, '');
+      if (TITLES.has(head)) titled = true;
+      else if (!NOT_PERSON.has(head)) break;
       run.first++;
-      titled = true;
     }
     const start = words[run.first]!.start;
     const end = words[run.last]!.end;
