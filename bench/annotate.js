@@ -9,7 +9,7 @@ const docs = readFileSync(corpus, 'utf8')
   .trim()
   .split('\n')
   .map((l) => JSON.parse(l));
-const resources = loadResources();
+const resources = await loadResources();
 const { nlp } = resources;
 const REPS = Number(process.env.BENCH_REPS ?? 5);
 

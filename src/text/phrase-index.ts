@@ -15,12 +15,15 @@ export class PhraseIndex<T> {
   /** Every proper leading word sequence of every key, so a scan stops as soon as no longer name can continue. */
   private readonly foldedPrefixes = new Set<string>();
   private readonly exactPrefixes = new Set<string>();
+  /** First words (lower-cased) of names written with a lower-case first word ("al-Qaeda", "de Gaulle"). */
+  private readonly lowerInitials = new Set<string>();
 
   /** Add a name; `exactCase` defaults to true for acronyms and names of at most 4 letters. */
   add(name: string, value: T, exactCase = isExactCaseName(name)): void {
     const words = nameWords(name).map(wordKey);
     if (words.length === 0) return;
     const keyWords = exactCase ? words : words.map((w) => w.toLowerCase());
+    if (words[0] === keyWords[0]!.toLowerCase()) this.lowerInitials.add(keyWords[0]!.toLowerCase());
     const prefixes = exactCase ? this.exactPrefixes : this.foldedPrefixes;
     for (let n = 1; n < keyWords.length; n++) prefixes.add(keyWords.slice(0, n).join(' '));
     const map = exactCase ? this.exact : this.folded;
@@ -39,6 +42,7 @@ export class PhraseIndex<T> {
       foldedValues: [...this.folded.values()],
       exactPrefixes: [...this.exactPrefixes],
       foldedPrefixes: [...this.foldedPrefixes],
+      lowerInitials: [...this.lowerInitials],
     };
   }
 
@@ -49,6 +53,7 @@ export class PhraseIndex<T> {
     data.foldedKeys.forEach((k, i) => index.folded.set(k, data.foldedValues[i]!));
     for (const k of data.exactPrefixes) index.exactPrefixes.add(k);
     for (const k of data.foldedPrefixes) index.foldedPrefixes.add(k);
+    for (const k of data.lowerInitials) index.lowerInitials.add(k);
     return index;
   }
 
@@ -85,9 +90,11 @@ export class PhraseIndex<T> {
     i: number,
     accept?: (m: PhraseMatch<T>) => boolean,
   ): PhraseMatch<T> | undefined {
+    // Most words are lower-case and start no name: one set lookup rules them out.
+    if (keys[i] === lower[i] && !this.lowerInitials.has(lower[i]!)) return undefined;
     // Extend while some name still starts with the words seen so far, collecting every length
     // at which a whole name ends (with or without a possessive "'s" on its last word).
-    const found: PhraseMatch<T>[] = [];
+    let found: PhraseMatch<T>[] | undefined;
     let exactKey = '';
     let foldedKey = '';
     let capital = false;
@@ -105,14 +112,22 @@ export class PhraseIndex<T> {
           capital,
         );
         if (values)
-          found.push({ start: words[i]!.start, end: w.end - 2, wordIndex: i, wordCount: n + 1, values });
+          (found ??= []).push({
+            start: words[i]!.start,
+            end: w.end - 2,
+            wordIndex: i,
+            wordCount: n + 1,
+            values,
+          });
       }
       exactKey += sep + k;
       foldedKey += sep + l;
       const values = this.valuesOf(exactKey, foldedKey, capital);
-      if (values) found.push({ start: words[i]!.start, end: w.end, wordIndex: i, wordCount: n + 1, values });
+      if (values)
+        (found ??= []).push({ start: words[i]!.start, end: w.end, wordIndex: i, wordCount: n + 1, values });
       if (!this.exactPrefixes.has(exactKey) && !this.foldedPrefixes.has(foldedKey)) break;
     }
+    if (!found) return undefined;
     for (let j = found.length - 1; j >= 0; j--) {
       const match = found[j]!;
       if (!accept || accept(match)) return match;
@@ -128,10 +143,16 @@ export class PhraseIndex<T> {
   }
 }
 
-/** Words of one name are separated by one or two spaces or hyphens, nothing else. */
+/**
+ * Words of one name are separated by one or two spaces or hyphens, nothing else; a plural
+ * possessive apostrophe may come first ("Kurdistan Workers' Party").
+ */
 function joins(text: string, from: number, to: number): boolean {
-  if (to - from < 1 || to - from > 2) return false;
-  for (let i = from; i < to; i++) {
+  let i = from;
+  const c0 = text.charCodeAt(i);
+  if (c0 === 39 || c0 === 0x2019) i++;
+  if (to - i < 1 || to - i > 2) return false;
+  for (; i < to; i++) {
     const c = text.charCodeAt(i);
     if (c !== 32 && c !== 45 && c !== 0x2013 && c !== 10 && c !== 0xa0) return false;
   }
@@ -153,6 +174,7 @@ export interface SerializedPhraseIndex<T> {
   foldedValues: T[][];
   exactPrefixes: string[];
   foldedPrefixes: string[];
+  lowerInitials: string[];
 }
 
 /** One match of {@link PhraseIndex.findAll}. */

@@ -6,8 +6,8 @@ import { loadGold, scoreGold } from './gold-score.js';
 const gold = loadGold();
 let result: ReturnType<typeof scoreGold>;
 
-beforeAll(() => {
-  const resources: Resources = loadResources();
+beforeAll(async () => {
+  const resources: Resources = await loadResources();
   result = scoreGold(gold, resources);
 });
 

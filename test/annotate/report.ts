@@ -4,7 +4,7 @@ import { loadResources } from '../../src/kb/resources.js';
 import { loadGold, scoreGold } from './gold-score.js';
 
 const gold = loadGold();
-const result = scoreGold(gold, loadResources());
+const result = scoreGold(gold, await loadResources());
 const pct = (a: number, b: number): string => `${((100 * a) / Math.max(1, b)).toFixed(1)}%`;
 console.log(`${gold.length} paragraphs`);
 for (const k of ['places', 'groups', 'dates'] as const) {

@@ -2,11 +2,10 @@ import { createDoc, type Doc, type Mention, type MentionKind } from '../../src/d
 import { loadResources, type Resources } from '../../src/kb/resources.js';
 import { annotate } from '../../src/pipeline/annotate.js';
 
-let shared: Resources | undefined;
+const shared = await loadResources();
 
 /** The annotation resources, loaded once per test file. */
 export function resources(): Resources {
-  shared ??= loadResources();
   return shared;
 }
 
