@@ -109,7 +109,7 @@ interface ExtraNames {
 
 const DATA_DIR = fileURLToPath(new URL('../../data/gazetteer/', import.meta.url));
 /** Bump when the way the gazetteer is built changes, so old caches are not used. */
-const FORMAT = 3;
+const FORMAT = 5;
 const REGION_SUFFIX =
   / (Province|Governorate|State|Region|Oblast|Krai|District|Prefecture|County|Department|Division|Territory|Voivodeship|Municipality|Emirate|Autonomous Community)$/;
 const CITY_SUFFIX = / (City|am Main|an der \w+|\(.*\))$/;
@@ -281,7 +281,8 @@ function buildGazetteerData(extra: ExtraNames, key: string): GazetteerData {
     if (city.altName) index.add(city.altName, n, false);
     for (const x of extra.cities[city.cityId] ?? []) index.add(x, n, false);
     const short = city.name.replace(CITY_SUFFIX, '');
-    if (short !== city.name && short.length > 3) index.add(short, n, false);
+    // "Marawi City" → "Marawi"; only for large cities ("Marine City" is not "Marine").
+    if (short !== city.name && short.length > 3 && city.population >= 100_000) index.add(short, n, false);
   }
   return { key, places: toColumns(places), index: index.serialize(), stopwords: [...stopwords] };
 }

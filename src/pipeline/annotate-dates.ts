@@ -13,7 +13,7 @@ const LEADING_PREPOSITION = /^(?:on|in|at|since|by|from|during|until|till|of|for
  * month names in lower case ("march", "may").
  */
 const NOT_A_DATE =
-  /^(?:now|soon|later|night|morning|evening|afternoon|(?:the )?next day|(?:a|an|one|a few|few|several|some|many|\d+|(?!(?:last|this|next|past|previous|coming|that|the|same|each|every)\b)[a-z]+(?:-[a-z]+)?) (?:days?|weeks?|months?|years?|decades?)(?: (?:later|earlier|before|after))?|the (?:day|week|month|year) (?:before|after)|.* (?:later|earlier|before|after))$/i;
+  /^(?:now|soon|later|night|morning|evening|afternoon|(?:the )?next day|(?:a|an|one|a few|few|several|some|many|\d+|(?!(?:last|this|next|past|previous|coming|that|the|same|each|every)\b)[a-z]+(?:-[a-z]+)?) (?:minutes?|hours?|days?|weeks?|months?|years?|decades?)(?: (?:later|earlier|before|after))?|the (?:day|week|month|year) (?:before|after)|.* (?:later|earlier|before|after))$/i;
 const LOWER_MONTH =
   /^(?:january|february|march|april|may|june|july|august|september|october|november|december)\b/;
 const FUTURE =
@@ -46,6 +46,14 @@ export function annotateDates(doc: Doc): Doc {
       if (lead) {
         surface = surface.slice(lead[0].length);
         offset += lead[0].length;
+      }
+      // Keep the date, not the time of day: "11:00 p.m. EDT on Sunday" → "Sunday".
+      const time = surface.match(
+        /^\d{1,2}(?::\d\d\s*(?:[ap]\.?m\.?)?|\s*[ap]\.?m\.?)(?:\s+[A-Z]{2,5})?\s+(?:on\s+)?(?=\S)/i,
+      );
+      if (time && /[a-z]/i.test(surface.slice(time[0].length))) {
+        surface = surface.slice(time[0].length);
+        offset += time[0].length;
       }
       surface = surface.replace(/\s+at\s+\d.*$/i, '').replace(/[\s,]+$/, '');
       if (NOT_A_DATE.test(surface) || LOWER_MONTH.test(surface)) continue;
@@ -109,7 +117,8 @@ function resolve(
     if (!/morning|afternoon|evening|night|tonight/.test(lower)) return undefined;
   }
   if (relative && !ref && !(c.isCertain('year') && c.isCertain('month'))) return 'unanchored';
-  const date = c.date();
+  // The calendar day as written: chrono's date() would move "11 p.m. EDT Sunday" to Monday in UTC.
+  const date = new Date(Date.UTC(c.get('year') ?? 2000, (c.get('month') ?? 1) - 1, c.get('day') ?? 1, 12));
   if (/\bweeks?\b/.test(lower) && !/\bdays?\b/.test(lower)) return value(date, 'week');
   if (/\bmonth\b/.test(lower) && !c.isCertain('day')) return value(date, 'month');
   if (/\byear\b/.test(lower) && !c.isCertain('month')) return value(date, 'year');
@@ -118,7 +127,7 @@ function resolve(
   const precision: DatePrecision = c.isCertain('day') || !c.isCertain('month') ? 'day' : 'month';
   let resolved = date;
   // A weekday that agrees with the date ("Monday, December 6") fixes the year as chrono chose it.
-  const weekdayAgrees = c.isCertain('weekday') && c.get('weekday') === resolved.getDay();
+  const weekdayAgrees = c.isCertain('weekday') && c.get('weekday') === resolved.getUTCDay();
   if (ref && !c.isCertain('year') && resolved > ref && !future && !weekdayAgrees)
     resolved = shiftYear(resolved, -1);
   if (!c.isCertain('month') && c.isCertain('year')) return value(resolved, 'year');

@@ -17,6 +17,8 @@ const TITLES = new Set(
 /** Verbs of saying right after a name: "Nunes said". */
 const SPEECH =
   /^\s*(?:,\s*)?(?:said|says|told|added|stated|wrote|warned|claimed|declared|explained|announced|tweeted|posted|urged|called|insisted|noted|argued)\b/;
+/** A verb of saying right before a name: "…, said Gerald Ford". */
+const SAID_BEFORE = /^(?:said|says|told|added|wrote|warned|according)$/;
 /** An apposition after a name: "Paulo Nunes, 51," / "X, a spokesman" / "X, who". */
 const APPOSITION = /^,\s*(?:\d{1,3}\b|aged\b|who\b|a\s|an\s|the\s|his\s|her\s)/;
 /** Lower-case particles inside Arabic, Dutch, Spanish and other names. */
@@ -76,6 +78,14 @@ export function annotatePeople(doc: Doc): Doc {
     // "Governor Alexander Pimentel", "Police Commissioner Mike Bush": titles (and the body they
     // belong to) are a cue, not part of the name.
     let titled = false;
+    // "Road Transport and Bridges Minister Obaidul Quader": the name starts after the last title.
+    for (let k = run.last - 1; k > run.first; k--) {
+      if (TITLES.has(text.slice(words[k]!.start, words[k]!.end).toLowerCase())) {
+        run.first = k + 1;
+        titled = true;
+        break;
+      }
+    }
     while (run.first < run.last) {
       const head = text
         .slice(words[run.first]!.start, words[run.first]!.end)
@@ -86,7 +96,10 @@ export function annotatePeople(doc: Doc): Doc {
       run.first++;
     }
     const start = words[run.first]!.start;
-    const end = words[run.last]!.end;
+    // "Bottoms's": the possessive is not part of the name.
+    const end =
+      words[run.last]!.end -
+      (/['’]s$/.test(text.slice(words[run.last]!.start, words[run.last]!.end)) ? 2 : 0);
     if (overlapsAny(taken, start, end)) continue;
     const parts = words.slice(run.first, run.last + 1).map((w) => text.slice(w.start, w.end));
     if (parts.some((p) => NOT_PERSON.has(p.toLowerCase()))) continue;
@@ -101,7 +114,7 @@ export function annotatePeople(doc: Doc): Doc {
     const capitalised = parts.filter((p) => startsUpper(p));
     const multi = capitalised.length >= 2;
     const titleBefore = titled || TITLES.has(before);
-    const cue = titleBefore || SPEECH.test(after) || APPOSITION.test(after);
+    const cue = titleBefore || SPEECH.test(after) || APPOSITION.test(after) || SAID_BEFORE.test(before);
     const coref = !multi && known.has(parts[0]!);
     if (!((multi && cue) || coref || titleBefore)) continue;
     known.add(parts[parts.length - 1]!);
@@ -122,15 +135,21 @@ function properNounRuns(doc: Doc, words: Word[]): { first: number; last: number 
   let first = -1;
   const close = (last: number): void => {
     // A run may not end on a particle ("Abu" alone is kept only when capitalised).
-    while (last >= first && PARTICLES.has(doc.text.slice(words[last]!.start, words[last]!.end))) last--;
+    const at = (k: number): string => doc.text.slice(words[k]!.start, words[k]!.end);
+    while (last >= first && (PARTICLES.has(at(last)) || /^\p{Lu}$/u.test(at(last)))) last--;
     if (first >= 0 && last >= first) runs.push({ first, last });
     first = -1;
   };
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     const s = doc.text.slice(w.start, w.end);
-    const joined = i > 0 && first >= 0 && /^[ -]$/.test(doc.text.slice(words[i - 1]!.end, w.start));
-    const name = startsUpper(s) && isProperNoun(doc, w) && !/^(?:[\p{L}]\.){2,}$/u.test(s);
+    const gap = i > 0 ? doc.text.slice(words[i - 1]!.end, w.start) : '';
+    // "John G. Roberts": a one-letter initial and its dot stay inside the name.
+    const afterInitial =
+      gap === '. ' && /^\p{Lu}$/u.test(doc.text.slice(words[i - 1]!.start, words[i - 1]!.end));
+    const joined = first >= 0 && (/^[ -]$/.test(gap) || afterInitial);
+    const initial = /^\p{Lu}$/u.test(s) && doc.text[w.end] === '.' && first >= 0;
+    const name = (startsUpper(s) && isProperNoun(doc, w) && !/^(?:[\p{L}]\.){2,}$/u.test(s)) || initial;
     const particle = PARTICLES.has(s) && first >= 0;
     if ((name || particle) && (first < 0 || joined)) {
       if (first < 0) first = i;

@@ -32,7 +32,13 @@ const INSTITUTIONS = new Set(
     ' ',
   ),
 );
-/** Cities smaller than this need a locative word, a qualifier or their country in the document. */
+/** Nouns that announce place names ("the towns damaged were Carrascal, Cantilan and Madrid"). */
+const PLACE_NOUNS = new Set(
+  'town towns city cities village villages municipality municipalities district districts province provinces suburb suburbs area areas'.split(
+    ' ',
+  ),
+);
+/** Cities smaller than this need a locative word, a qualifier, a place noun or their country in the sentence. */
 const SMALL_CITY = 50_000;
 
 interface Candidate {
@@ -108,9 +114,13 @@ export function annotatePlaces(doc: Doc, gazetteer: Gazetteer): Doc {
       return s;
     });
     const best = ranked[0]!;
-    if (best.kind === 'city' && best.population < SMALL_CITY && c.match.wordCount === 1) {
+    if (best.kind === 'city' && best.population < SMALL_CITY) {
       const locative = LOCATIVES.has(wordAt(text, words, c.match.wordIndex - 1).toLowerCase());
-      if (!locative && !qualifier && !anchors.has(best.countryCode)) continue;
+      const listed = placeNounBefore(text, words, c.match.wordIndex, sentence.start);
+      const anchoredHere = anchors
+        .get(best.countryCode)
+        ?.some((o) => o >= sentence.start && o < sentence.end);
+      if (!locative && !qualifier && !listed && !anchoredHere) continue;
     }
     const rival = ranked.find((p) => p.countryCode !== best.countryCode);
     if (
@@ -164,6 +174,13 @@ function plausible(
   if (onlyCities && m.wordCount === 1 && surnames.has(surface)) return false;
   // Inside a longer proper name: "New York Times", "Jordan Peterson", "Lake Victoria".
   const after = words[m.wordIndex + m.wordCount];
+  // "Gerald R. Ford", "George W. Bush": an initial next to the name makes it a person's.
+  if (after && /^ [A-Z]\.$/.test(text.slice(m.end, after.end + 1))) return false;
+  if (
+    /[A-Z]\. $/.test(text.slice(Math.max(0, m.start - 3), m.start)) &&
+    /(?:^|\s)[A-Z]\. $/.test(text.slice(Math.max(0, m.start - 4), m.start))
+  )
+    return false;
   if (after && /^ $/.test(text.slice(m.end, after.start)) && isNameWord(doc, after)) {
     const next = text.slice(after.start, after.end).toLowerCase();
     // "Afghan Taliban": a national adjective before a known actor is still a place.
@@ -219,6 +236,16 @@ function properNounInside(doc: Doc, start: number, end: number): boolean {
     const t = doc.tokens[i]!;
     if (t.start >= end) break;
     if (t.pos === 'PROPN') return true;
+  }
+  return false;
+}
+
+/** A place noun within the eight words before word `i`, in the same sentence. */
+function placeNounBefore(text: string, words: Word[], i: number, sentenceStart: number): boolean {
+  for (let j = i - 1; j >= Math.max(0, i - 8); j--) {
+    const w = words[j]!;
+    if (w.start < sentenceStart) break;
+    if (PLACE_NOUNS.has(text.slice(w.start, w.end).toLowerCase())) return true;
   }
   return false;
 }

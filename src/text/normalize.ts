@@ -4,11 +4,44 @@
  */
 
 const COMBINING_MARKS = /[\u0300-\u036f]/g;
-const APOSTROPHES = /['’‘`ʼʻ]/g;
+const APOSTROPHES = /['’‘`ʼʻʿʾ]/g;
+/** Letters that Unicode does not decompose into a base letter and an accent. */
+const LETTER_VARIANTS: Record<string, string> = {
+  ı: 'i',
+  ł: 'l',
+  Ł: 'L',
+  ø: 'o',
+  Ø: 'O',
+  đ: 'd',
+  Đ: 'D',
+  ð: 'd',
+  þ: 'th',
+  æ: 'ae',
+  Æ: 'AE',
+  œ: 'oe',
+  ß: 'ss',
+};
+const VARIANT_LETTERS = new RegExp(`[${Object.keys(LETTER_VARIANTS).join('')}]`, 'g');
 
-/** Remove accents: "Zürich" → "Zurich", "Öcalan" → "Ocalan". */
+/** Remove accents: "Zürich" → "Zurich", "Öcalan" → "Ocalan", "Şanlıurfa" → "Sanliurfa". */
 export function stripAccents(s: string): string {
-  return s.normalize('NFD').replace(COMBINING_MARKS, '');
+  return s
+    .normalize('NFD')
+    .replace(COMBINING_MARKS, '')
+    .replace(VARIANT_LETTERS, (c) => LETTER_VARIANTS[c]!);
+}
+
+/** Apostrophe-like marks that join the parts of one word ("Qa'ida", "Ta‘izz", "Saʿdah"). */
+function isApostrophe(code: number): boolean {
+  return (
+    code === 39 ||
+    code === 0x2019 ||
+    code === 0x2018 ||
+    code === 0x02bc ||
+    code === 0x02bb ||
+    code === 0x02bf ||
+    code === 0x02be
+  );
 }
 
 /** Case-preserving key of one word: accents and apostrophes removed ("Qa'ida" → "Qaida"). */
@@ -74,12 +107,7 @@ export function tokenizeWords(text: string): Word[] {
     while (i < n) {
       const code = text.charCodeAt(i);
       if (isWordChar(code, text[i]!)) i++;
-      else if (
-        (code === 39 || code === 0x2019) &&
-        i + 1 < n &&
-        isWordChar(text.charCodeAt(i + 1), text[i + 1]!)
-      )
-        i++;
+      else if (isApostrophe(code) && i + 1 < n && isWordChar(text.charCodeAt(i + 1), text[i + 1]!)) i++;
       else break;
     }
     out.push({ start, end: i });

@@ -13,12 +13,21 @@ describe('PhraseIndex', () => {
   index.add('Isis', 'is');
   index.add('Zürich', 'zurich');
   index.add('New Zealand', 'nz');
+  index.add('Şanlıurfa', 'urfa');
+  index.add('Ta‘izz', 'taiz');
 
   it('prefers the longest name and ignores hyphens, spaces and accents', () => {
     expect(found(index, 'Al Qaeda in the Arabian Peninsula and al-Qaeda; Zurich')).toEqual([
       ['Al Qaeda in the Arabian Peninsula', 'aqap'],
       ['al-Qaeda', 'aq'],
       ['Zurich', 'zurich'],
+    ]);
+  });
+
+  it('folds letters Unicode does not decompose and ʿayn marks inside words', () => {
+    expect(found(index, 'Sanliurfa and Taizz')).toEqual([
+      ['Sanliurfa', 'urfa'],
+      ['Taizz', 'taiz'],
     ]);
   });
 
