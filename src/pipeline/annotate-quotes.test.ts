@@ -22,6 +22,12 @@ describe('annotateQuotes', () => {
     ]);
   });
 
+  it('resolves "he said" to the last person named before the quote', () => {
+    expect(quotes('Police chief John Smith arrived. "Nobody was hurt," he said.')).toEqual([
+      ['Nobody was hurt,', 'John Smith'],
+    ]);
+  });
+
   it('keeps a quote without an attribution, with no speaker', () => {
     expect(quotes('Known as "Coco", he escaped.')).toEqual([['Coco', null]]);
   });

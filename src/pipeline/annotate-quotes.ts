@@ -77,6 +77,12 @@ function findSpeaker(text: string, start: number, end: number, actors: Mention[]
   return undefined;
 }
 
+function speakerOf(m: Mention): QuoteValue['speaker'] {
+  return m.entity
+    ? { text: m.text, start: m.start, end: m.end, entity: m.entity }
+    : { text: m.text, start: m.start, end: m.end };
+}
+
 /** The last actor mention inside the attribution phrase, else the phrase itself (trimmed). */
 function speakerIn(text: string, start: number, end: number, actors: Mention[]): QuoteValue['speaker'] {
   const inside = actors.filter((m) => m.start >= start && m.end <= end);
@@ -88,6 +94,13 @@ function speakerIn(text: string, start: number, end: number, actors: Mention[]):
   const raw = text.slice(start, end);
   const lead = raw.length - raw.trimStart().length;
   const trimmed = raw.trim();
+  // "he said": the speaker is the last person named before, within a few sentences.
+  if (/^(?:he|she)$/i.test(trimmed)) {
+    const antecedent = actors
+      .filter((x) => x.kind === 'person' && x.end <= start && start - x.end < 600)
+      .pop();
+    if (antecedent) return speakerOf(antecedent);
+  }
   if (trimmed.split(/\s+/).length > 8) return undefined;
   return { text: trimmed, start: start + lead, end: start + lead + trimmed.length };
 }
