@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import { AppError } from '../errors.js';
 import { registerAnnotate } from './annotate-command.js';
+import { registerExtract } from './extract-command.js';
 
 const program = new Command();
 program
@@ -11,6 +12,7 @@ program
   )
   .version('0.1.0');
 registerAnnotate(program);
+registerExtract(program);
 
 // Stdout closed early (`vigil annotate … | head`): stop quietly.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {

@@ -1,0 +1,250 @@
+import type { DateValue, Doc, Mention, PlaceRef } from '../doc.js';
+import type { KnowledgeBase } from '../kb/knowledge-base.js';
+import type { Evidence, IncidentMention } from './extraction.js';
+import { extractCasualties } from './incident-casualties.js';
+import { extractIncidentActors } from './incident-actors.js';
+import { ATTACK_TYPE_HIERARCHY, SUICIDE, WEAPON_CUES, type AttackType } from './lexicons/attack-types.js';
+import { TARGET_CUES } from './lexicons/target-types.js';
+import { EVENT_THRESHOLD, type SentenceSignals } from './sentence-signals.js';
+
+/** Sentences that belong to one incident, the first being the one that reports it. */
+interface Cluster {
+  sentences: SentenceSignals[];
+  role: 'main' | 'background';
+}
+
+/**
+ * Incidents a document reports. Event sentences (an attack cue, harm, political context, and no
+ * sign of an accident or of sport) are grouped: the incident the document is about is the first
+ * event reported without recalling the past; an event in a sentence that recalls earlier events
+ * or gives another year is a background incident of its own. Sentences in the same paragraph as
+ * an event that give casualties or actors join it.
+ */
+export function extractIncidents(doc: Doc, signals: SentenceSignals[], kb: KnowledgeBase): IncidentMention[] {
+  const clusters = clusterEvents(doc, signals);
+  const incidents = clusters.map((c, i) => buildIncident(doc, c, kb, `${doc.id}:i${i + 1}`));
+  // Aftermath articles (a trial years later) report the attack only as background.
+  const aftermath = signals.filter((s) => s.aftermath).length >= 2;
+  for (const inc of incidents) {
+    if (aftermath && inc.role === 'main') {
+      inc.role = 'background';
+      inc.confidence = Math.min(inc.confidence, 0.4);
+    }
+  }
+  return incidents.sort((a, b) => Number(a.role === 'background') - Number(b.role === 'background'));
+}
+
+function clusterEvents(doc: Doc, signals: SentenceSignals[]): Cluster[] {
+  const events = signals.filter((s) => s.score >= EVENT_THRESHOLD);
+  if (events.length === 0) return [];
+  const mainYear = yearOf(doc.published);
+  const main: Cluster = { sentences: [], role: 'main' };
+  const background: Cluster[] = [];
+  for (const s of events) {
+    const years = s.mentions
+      .filter((m) => m.kind === 'date')
+      .map((m) => (m.value as DateValue).value.slice(0, 4));
+    const otherYear =
+      mainYear !== undefined && years.length > 0 && years.every((y) => Number(y) < mainYear - 0);
+    if ((s.recalled || otherYear) && main.sentences.length > 0) {
+      const prev = background[background.length - 1];
+      if (prev && prev.sentences[prev.sentences.length - 1]!.index === s.index - 1) prev.sentences.push(s);
+      else background.push({ sentences: [s], role: 'background' });
+    } else main.sentences.push(s);
+  }
+  // Supporting sentences: casualty or claim sentences next to the main event sentences.
+  const inMain = new Set(main.sentences.map((s) => s.index));
+  for (const s of signals) {
+    if (inMain.has(s.index) || s.score >= EVENT_THRESHOLD || s.recalled) continue;
+    const near = main.sentences.some((e) => Math.abs(e.index - s.index) <= 2 && sameParagraph(doc, e, s));
+    if (near && (s.harm || /claim/i.test(s.text) || s.cues.length > 0)) main.sentences.push(s);
+  }
+  main.sentences.sort((a, b) => a.index - b.index);
+  return main.sentences.length > 0
+    ? [main, ...background]
+    : background.map((b, i) => ({ ...b, role: i === 0 ? 'main' : 'background' }));
+}
+
+function buildIncident(doc: Doc, cluster: Cluster, kb: KnowledgeBase, id: string): IncidentMention {
+  const { sentences } = cluster;
+  const events = sentences.filter((s) => s.score >= EVENT_THRESHOLD);
+  const lead = events[0] ?? sentences[0]!;
+  const evidence: Evidence[] = [];
+  const ev = (field: string, s: { start: number; end: number }): Evidence => ({
+    field,
+    start: s.start,
+    end: s.end,
+    text: doc.text.slice(s.start, s.end),
+  });
+
+  // Attack types: every type a cue shows, in the codebook's hierarchy; "Unknown" only alone.
+  const found = new Map<AttackType, SentenceSignals>();
+  for (const s of events) for (const c of s.cues) if (!found.has(c.cue.type)) found.set(c.cue.type, s);
+  let types = ATTACK_TYPE_HIERARCHY.filter((t) => found.has(t) && t !== 'Unknown');
+  if (types.length === 0) types = ['Unknown'];
+  const type = types[0]!;
+  if (found.get(type)) evidence.push(ev('type', found.get(type)!));
+
+  const weapons: string[] = [];
+  for (const s of events) {
+    for (const c of s.cues) if (c.cue.weapon && !weapons.includes(c.cue.weapon)) weapons.push(c.cue.weapon);
+    for (const w of WEAPON_CUES) if (w.re.test(s.text) && !weapons.includes(w.weapon)) weapons.push(w.weapon);
+  }
+  if (weapons.length > 0) evidence.push(ev('weapons', lead));
+  const suicideSentence = sentences.find((s) => SUICIDE.test(s.text));
+  if (suicideSentence) evidence.push(ev('suicide', suicideSentence));
+
+  const date = incidentDate(doc, sentences);
+  if (date) evidence.push(ev('date', date.sentence));
+  const location = incidentLocation(doc, sentences);
+  if (location) evidence.push(ev('location', location.sentence));
+
+  const targets = incidentTargets(doc, events.length > 0 ? events : sentences);
+  if (targets.length > 0) evidence.push(ev('targets', targets[0]!.sentence));
+
+  const casualties = extractCasualties(doc.text, sentences);
+  evidence.push(...casualties.evidence);
+  const actors = extractIncidentActors(doc.text, sentences, kb);
+  evidence.push(...actors.evidence);
+
+  // Confidence that this is political violence as the GTD counts it: organised or ideological
+  // context, violence done to people, a known perpetrator; an accident cue counts against.
+  const political =
+    sentences.some((s) => s.political) || actors.perpetrators.length > 0 || actors.claimedBy.length > 0;
+  const violent = events.some((s) => s.cues.some((c) => c.cue.violent));
+  const harmed = casualties.killed !== null || casualties.wounded !== null || sentences.some((s) => s.harm);
+  let confidence = 0.25 + (political ? 0.3 : 0) + (violent ? 0.1 : 0) + (harmed ? 0.1 : 0);
+  confidence += (actors.perpetrators.some((p) => p.id !== null) ? 0.1 : 0) + (suicideSentence ? 0.05 : 0);
+  if (events.some((s) => s.accident)) confidence -= 0.25;
+  if (cluster.role === 'background') confidence = Math.min(confidence, 0.6);
+
+  return {
+    id,
+    type,
+    types,
+    date: date?.value ?? null,
+    location: location?.place ?? null,
+    perpetrators: actors.perpetrators,
+    targets: targets.map((t) => ({ type: t.type, text: t.text })),
+    weapons: weapons.length > 0 ? weapons : ['Unknown'],
+    killed: casualties.killed,
+    wounded: casualties.wounded,
+    perpetratorsKilled: casualties.perpetratorsKilled,
+    perpetratorsWounded: casualties.perpetratorsWounded,
+    // GTD codes an attack as not suicide unless the text says so.
+    suicide: suicideSentence !== undefined,
+    claimedBy: actors.claimedBy,
+    role: cluster.role,
+    evidence: dedupe(evidence),
+    confidence: Math.round(Math.max(0.05, Math.min(0.99, confidence)) * 100) / 100,
+  };
+}
+
+/**
+ * The incident's date: the most precise date stated in its sentences (not the article's dateline),
+ * else the latest date stated earlier in the same paragraph.
+ */
+function incidentDate(
+  doc: Doc,
+  sentences: SentenceSignals[],
+): { value: DateValue; sentence: SentenceSignals } | undefined {
+  const rank = { day: 0, week: 1, month: 2, year: 3 } as const;
+  const dateline = (m: Mention): boolean => m.start < 40 && (m.value as DateValue).value === doc.published;
+  let best: { value: DateValue; sentence: SentenceSignals } | undefined;
+  for (const s of sentences) {
+    for (const m of s.mentions) {
+      if (m.kind !== 'date' || dateline(m)) continue;
+      const v = m.value as DateValue;
+      if (!best || rank[v.precision] < rank[best.value.precision]) best = { value: v, sentence: s };
+    }
+    if (best?.value.precision === 'day') break;
+  }
+  return best;
+}
+
+/** The place of the incident: the first city in its sentences, else a region, else a country. */
+function incidentLocation(
+  doc: Doc,
+  sentences: SentenceSignals[],
+): { place: PlaceRef; sentence: SentenceSignals } | undefined {
+  const levels: ((p: PlaceRef, m: Mention) => boolean)[] = [
+    (p) => p.city !== undefined,
+    (p) => p.admin1 !== undefined,
+    (p, m) => m.ruleId !== 'places:demonym',
+    () => true,
+  ];
+  for (const level of levels) {
+    for (const s of sentences) {
+      const m = s.mentions.find((x) => x.kind === 'place' && x.place && level(x.place, x));
+      if (m?.place) {
+        // A city's country named right after it ("Kabul, Afghanistan") is the same place.
+        return { place: m.place, sentence: s };
+      }
+    }
+  }
+  void doc;
+  return undefined;
+}
+
+/** Target types named near the attack words of the event sentences, with their words. */
+function incidentTargets(
+  doc: Doc,
+  sentences: SentenceSignals[],
+): { type: string; text: string; sentence: SentenceSignals }[] {
+  const out: { type: string; text: string; sentence: SentenceSignals; at: number }[] = [];
+  for (const s of sentences.slice(0, 3)) {
+    const attackAt = s.cues[0]?.start ?? s.start;
+    for (const t of TARGET_CUES) {
+      const m = t.re.exec(s.text);
+      if (!m || out.some((o) => o.type === t.type)) continue;
+      const start = s.start + m.index;
+      // Generic "people" ranks after any specific target in the same sentences.
+      const generic = t.type === 'Private Citizens & Property' ? 500 : 0;
+      out.push({
+        type: t.type,
+        text: nounPhrase(doc, start, start + m[0].length),
+        sentence: s,
+        at: Math.abs(start - attackAt) + s.index * 1000 + generic,
+      });
+    }
+  }
+  return out.sort((a, b) => a.at - b.at).slice(0, 3);
+}
+
+/** The target word with the determiners, numbers and adjectives before it ("two mosques"). */
+function nounPhrase(doc: Doc, start: number, end: number): string {
+  let i = doc.tokens.findIndex((t) => t.start >= start);
+  let from = start;
+  for (let k = 0; k < 3 && i > 0; k++) {
+    const t = doc.tokens[i - 1]!;
+    if (
+      !['DET', 'NUM', 'ADJ', 'PROPN', 'NOUN'].includes(t.pos) ||
+      /^(?:the|a|an)$/i.test(doc.text.slice(t.start, t.end))
+    ) {
+      if (/^(?:the|a|an)$/i.test(doc.text.slice(t.start, t.end))) from = t.start;
+      break;
+    }
+    from = t.start;
+    i--;
+  }
+  return doc.text.slice(from, end);
+}
+
+function sameParagraph(doc: Doc, a: SentenceSignals, b: SentenceSignals): boolean {
+  const [x, y] = a.start < b.start ? [a, b] : [b, a];
+  return !doc.text.slice(x.end, y.start).includes('\n');
+}
+
+function yearOf(date: string | undefined): number | undefined {
+  return date ? Number(date.slice(0, 4)) : undefined;
+}
+
+function dedupe(evidence: Evidence[]): Evidence[] {
+  const seen = new Set<string>();
+  return evidence.filter((e) => {
+    const k = `${e.field}:${e.start}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}

@@ -1,0 +1,209 @@
+import type { DateValue, Doc, Mention, QuoteValue } from '../doc.js';
+import type { KbEntry } from '../kb/kb-schema.js';
+import type { KnowledgeBase } from '../kb/knowledge-base.js';
+import type { ActorRef, Evidence, IncidentMention, StatementMention } from './extraction.js';
+import { actorRef } from './incident-actors.js';
+import {
+  MEDIUM_CUES,
+  OFFICIAL_SPEAKER,
+  STATEMENT_CUES,
+  WARNING_TOPIC,
+  type StatementType,
+} from './lexicons/statement-cues.js';
+import type { SentenceSignals } from './sentence-signals.js';
+
+/** Calls inside quoted words: "kill them wherever you find them", "take revenge". */
+const QUOTED_CALL =
+  /\b(?:kill (?:them|the|every|all|any)|attack (?:them|their|the)|take revenge|avenge|slaughter|strike (?:them|their|at)|rise up and|wage jihad|target (?:them|their))\b/i;
+const QUOTED_THREAT =
+  /\b(?:we will (?:strike|attack|kill|target|avenge|fight|come for)|you will (?:pay|not be safe|never be safe)|more attacks|next target|coming soon|days? of (?:reckoning|vengeance)|will pay)\b/i;
+
+/**
+ * Statements a document reports: claims of responsibility, calls to violence, revenge
+ * justifications, threats and warnings, from the sentence cues and the quoted words, with the
+ * speaker (quote attribution, else the person, group or outlet before the cue), the organisation,
+ * outlet, platform and medium, and the incidents they refer to.
+ */
+export function extractStatements(
+  doc: Doc,
+  signals: SentenceSignals[],
+  incidents: IncidentMention[],
+  kb: KnowledgeBase,
+): StatementMention[] {
+  const out: StatementMention[] = [];
+  const quotes = doc.mentions.filter((m) => m.kind === 'quote');
+  for (const s of signals) {
+    const quote = quotes.find((q) => q.start < s.end && s.start < q.end);
+    const quoteValue = quote?.value as QuoteValue | undefined;
+    const inner = quoteValue ? doc.text.slice(quoteValue.inner.start, quoteValue.inner.end) : '';
+    const types = new Set<StatementType>();
+    for (const cue of STATEMENT_CUES) if (cue.re.test(s.text)) types.add(cue.type);
+    if (inner && QUOTED_CALL.test(inner)) types.add('call-to-violence');
+    if (inner && QUOTED_THREAT.test(inner)) types.add('threat');
+    if (types.size === 0) continue;
+
+    const speaker = findSpeaker(doc, s, quote, kb);
+    const militant = speaker?.entry
+      ? isMilitant(speaker.entry, kb)
+      : s.mentions.some((m) => m.kind === 'group' || m.kind === 'outlet') &&
+        !OFFICIAL_SPEAKER.test(speaker?.ref.text ?? '');
+    const official =
+      !militant &&
+      (OFFICIAL_SPEAKER.test(speaker?.ref.text ?? '') || OFFICIAL_SPEAKER.test(s.text.slice(0, 80)));
+    // A threat by officials or experts about violence to come is a warning; a "warning" by a
+    // group about its own attacks is a threat; a warning needs a violent topic.
+    if (types.has('threat') && official && !militant) {
+      types.delete('threat');
+      types.add('warning');
+    }
+    if (types.has('warning') && (militant || !WARNING_TOPIC.test(s.text))) {
+      types.delete('warning');
+      if (militant && WARNING_TOPIC.test(s.text)) types.add('threat');
+    }
+    // Calling for revenge is a call to violence; revenge as the reason for a done attack is a justification.
+    if (
+      types.has('call-to-violence') &&
+      types.has('revenge-justification') &&
+      !/\b(?:carried out|was|were|had been)\b/i.test(s.text)
+    ) {
+      types.delete('revenge-justification');
+    }
+    if (types.has('revenge-justification') && !militant && official) types.delete('revenge-justification');
+    if (types.has('call-to-violence') && official && !militant && !quote) types.delete('call-to-violence');
+
+    for (const type of types) {
+      const evidence: Evidence[] = [{ field: 'type', start: s.start, end: s.end, text: s.text }];
+      const organization = organizationOf(s, speaker?.entry, kb);
+      const outlet = s.mentions.find((m) => m.kind === 'outlet' && m.entity);
+      const platform = s.mentions.find((m) => m.kind === 'platform' && m.entity);
+      const medium = MEDIUM_CUES.find((c) => c.re.test(s.text))?.medium ?? null;
+      const date = s.mentions.find((m) => m.kind === 'date')?.value as DateValue | undefined;
+      if (speaker) evidence.push({ field: 'speaker', start: s.start, end: s.end, text: s.text });
+      out.push({
+        id: `${doc.id}:s${out.length + 1}`,
+        type,
+        speaker: speaker?.ref ?? null,
+        organization,
+        outlet: outlet?.entity ? actorRef(kb.byId.get(outlet.entity.id)!, outlet.text) : null,
+        platform: platform?.entity ? actorRef(kb.byId.get(platform.entity.id)!, platform.text) : null,
+        medium,
+        date: date ?? null,
+        quote: inner || paraphrase(s, type) || null,
+        refersTo: refersTo(s, type, incidents),
+        evidence,
+        confidence: statementConfidence(type, speaker !== undefined, quote !== undefined, militant),
+      });
+    }
+  }
+  return out;
+}
+
+interface Speaker {
+  ref: ActorRef;
+  entry?: KbEntry;
+}
+
+function findSpeaker(
+  doc: Doc,
+  s: SentenceSignals,
+  quote: Mention | undefined,
+  kb: KnowledgeBase,
+): Speaker | undefined {
+  const v = quote?.value as QuoteValue | undefined;
+  if (v?.speaker) {
+    const entry = v.speaker.entity ? kb.byId.get(v.speaker.entity.id) : undefined;
+    return entry
+      ? { ref: actorRef(entry, v.speaker.text), entry }
+      : { ref: { id: null, name: v.speaker.text, text: v.speaker.text } };
+  }
+  // The subject of the reporting verb: a person named before the cue ("IS spokesman Abu Hassan
+  // al-Muhajir released…"), else the first group or outlet, else the first person.
+  const cueAt =
+    s.start +
+    Math.max(
+      0,
+      STATEMENT_CUES.map((c) => c.re.exec(s.text)?.index ?? -1)
+        .filter((i) => i >= 0)
+        .sort((a, b) => a - b)[0] ?? s.text.length,
+    );
+  const before = s.mentions.filter((m) => m.start < cueAt);
+  const actor =
+    before.find((m) => m.kind === 'person') ??
+    before.find((m) => m.kind === 'group' || m.kind === 'outlet') ??
+    s.mentions.find((m) => m.kind === 'person' || m.kind === 'group' || m.kind === 'outlet');
+  if (actor) {
+    const entry = actor.entity ? kb.byId.get(actor.entity.id) : undefined;
+    return entry
+      ? { ref: actorRef(entry, actor.text), entry }
+      : { ref: { id: null, name: actor.text, text: actor.text } };
+  }
+  const subject =
+    /^(?:[A-Z][\w'-]*\s+){0,1}(?:(?:the|a|an|its|their|his|her)\s+)?(?:[\w'-]+\s+){0,3}?(?:police|officials?|authorities|government|spokes(?:man|woman|person)|minister|ministry|analysts?|experts?|group|militants?|organi[sz]ation|agency|channel|statement|message|leader|commander|president|prime minister)\b/i.exec(
+      s.text,
+    );
+  if (subject) return { ref: { id: null, name: subject[0], text: subject[0] } };
+  void doc;
+  return undefined;
+}
+
+/** A group, or a person or outlet of a group, outside state bodies. */
+function isMilitant(entry: KbEntry, kb: KnowledgeBase): boolean {
+  if (entry.kind === 'group') return true;
+  if (entry.kind === 'outlet') return true;
+  if (entry.kind === 'person')
+    return entry.roles.some((r) => kb.byId.get(r.group)?.kind === 'group' && r.role !== 'official');
+  return false;
+}
+
+function organizationOf(
+  s: SentenceSignals,
+  speaker: KbEntry | undefined,
+  kb: KnowledgeBase,
+): ActorRef | null {
+  if (speaker?.kind === 'group' || speaker?.kind === 'state-body') return actorRef(speaker);
+  if (speaker?.kind === 'person') {
+    const group = kb.byId.get(speaker.roles[speaker.roles.length - 1]!.group);
+    if (group) return actorRef(group);
+  }
+  if (speaker?.kind === 'outlet') {
+    const group = kb.byId.get(speaker.group);
+    if (group) return actorRef(group);
+  }
+  const g = s.mentions.find((m) => m.kind === 'group' && m.entity);
+  const entry = g?.entity ? kb.byId.get(g.entity.id) : undefined;
+  return entry ? actorRef(entry, g!.text) : null;
+}
+
+/** Without quotation marks: the clause from the statement cue to the end of the sentence. */
+function paraphrase(s: SentenceSignals, type: StatementType): string | undefined {
+  const cue = STATEMENT_CUES.find((c) => c.type === type);
+  const m = cue?.re.exec(s.text);
+  if (!m) return undefined;
+  return (
+    s.text
+      .slice(m.index)
+      .replace(/[.!?]+\s*$/, '')
+      .trim() || undefined
+  );
+}
+
+/** Incidents a statement refers to: those reported in its sentence, else the document's main one for a claim. */
+function refersTo(s: SentenceSignals, type: StatementType, incidents: IncidentMention[]): string[] {
+  const here = incidents
+    .filter((i) => i.evidence.some((e) => e.start < s.end && s.start < e.end))
+    .map((i) => i.id);
+  if (here.length > 0) return here;
+  const main = incidents.find((i) => i.role === 'main');
+  return main && (type === 'claim-of-responsibility' || type === 'revenge-justification') ? [main.id] : [];
+}
+
+function statementConfidence(
+  type: StatementType,
+  speaker: boolean,
+  quote: boolean,
+  militant: boolean,
+): number {
+  let c = 0.5 + (speaker ? 0.15 : 0) + (quote ? 0.1 : 0);
+  if (type !== 'warning' && militant) c += 0.15;
+  return Math.round(Math.min(0.95, c) * 100) / 100;
+}

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { createDoc } from '../doc.js';
+import { resources } from '../../test/helpers/annotate-text.js';
+import { extractionErrors } from '../../test/extract/validate-extraction.js';
+import { extract } from './extract.js';
+
+const run = (text: string, published = '2019-03-28') => {
+  const x = extract(createDoc({ id: 'd', text, published }), resources());
+  expect(extractionErrors(x, text)).toEqual([]);
+  return x;
+};
+
+describe('extract', () => {
+  const christchurch =
+    'A gunman killed 50 people at two mosques in Christchurch, New Zealand on 15 March. ' +
+    'On Monday, Islamic State spokesman Abu Hassan al-Muhajir released an audio message through al-Furqan on Telegram ' +
+    'calling on followers to take revenge for the New Zealand attack.';
+
+  it('codes the incident a report is about, each field with its sentence', () => {
+    const [main] = run(christchurch).incidents;
+    expect(main).toMatchObject({
+      role: 'main',
+      type: 'Armed Assault',
+      date: { value: '2019-03-15', precision: 'day' },
+      location: { city: 'Christchurch', countryCode: 'NZ' },
+      weapons: ['Firearms'],
+      killed: { value: 50 },
+      suicide: false,
+    });
+    expect(main?.targets[0]).toEqual({ type: 'Religious Figures/Institutions', text: 'two mosques' });
+    expect(main?.evidence.find((e) => e.field === 'killed')?.text).toBe(
+      'A gunman killed 50 people at two mosques in Christchurch, New Zealand on 15 March.',
+    );
+  });
+
+  it('finds a call for revenge with speaker, organisation, outlet, platform and medium, linked to the attack it invokes', () => {
+    const x = run(christchurch);
+    expect(x.statements).toHaveLength(1);
+    expect(x.statements[0]).toMatchObject({
+      type: 'call-to-violence',
+      speaker: { id: 'abu-al-hassan-al-muhajir' },
+      organization: { id: 'islamic-state' },
+      outlet: { id: 'al-furqan-media-foundation' },
+      platform: { id: 'telegram' },
+      medium: 'audio',
+      date: { value: '2019-03-25' },
+    });
+    expect(x.links).toEqual([
+      expect.objectContaining({ from: x.statements[0]!.id, to: x.incidents[0]!.id, kind: 'retaliation-for' }),
+    ]);
+  });
+
+  it('reads a claim through an outlet as a claim by its group', () => {
+    const x = run(
+      'A suicide bomber killed 12 soldiers and wounded 30 at a checkpoint in Mogadishu on Sunday. Al-Shabaab claimed responsibility for the attack in a statement on its Radio Andalus.',
+    );
+    const [main] = x.incidents;
+    expect(main).toMatchObject({
+      type: 'Bombing/Explosion',
+      suicide: true,
+      killed: { value: 12 },
+      wounded: { value: 30 },
+    });
+    expect(main?.perpetrators.map((p) => p.id)).toEqual(['al-shabaab']);
+    expect(main?.claimedBy.map((c) => c.id)).toEqual(['al-shabaab']);
+    expect(x.statements.map((s) => s.type)).toEqual(['claim-of-responsibility']);
+    expect(x.statements[0]?.refersTo).toEqual([main?.id]);
+  });
+
+  it('counts attackers apart from victims and reads "no injuries were reported" as zero', () => {
+    const [main] = run(
+      'Gunmen stormed a hotel in Nairobi, killing 21 people including the four attackers. No injuries were reported among the staff.',
+    ).incidents;
+    expect(main).toMatchObject({ killed: { value: 17 }, perpetratorsKilled: { value: 4 } });
+  });
+
+  it('frames an attack as revenge for earlier events named only in words', () => {
+    const x = run(
+      'The attacker, a far-right extremist, opened fire on worshippers at a mosque in Bærum, wounding one man. In a post on 4chan he wrote that the attack was revenge for attacks in Europe by Muslims.',
+    );
+    expect(x.incidents[0]?.perpetrators).toEqual([
+      expect.objectContaining({ id: null, ideology: 'far-right' }),
+    ]);
+    const justification = x.statements.find((s) => s.type === 'revenge-justification');
+    expect(justification?.platform?.id).toBe('4chan');
+    expect(x.links).toContainEqual(
+      expect.objectContaining({ from: justification!.id, to: { text: 'attacks in Europe by Muslims' } }),
+    );
+  });
+
+  it('does not report accidents, disasters or sport as attacks', () => {
+    for (const text of [
+      'A gas explosion destroyed a block of flats in Paris on Saturday, killing three people and injuring 20.',
+      'The striker scored twice as United attacked from the first minute and crushed the visitors.',
+      'Farmers used explosives to kill a jackal that had attacked their sheep.',
+    ]) {
+      const confident = run(text).incidents.filter((i) => i.confidence >= 0.5);
+      expect(confident, text).toEqual([]);
+    }
+  });
+});

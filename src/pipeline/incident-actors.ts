@@ -1,0 +1,130 @@
+import type { Mention } from '../doc.js';
+import type { KbEntry } from '../kb/kb-schema.js';
+import type { KnowledgeBase } from '../kb/knowledge-base.js';
+import type { ActorRef, Evidence } from './extraction.js';
+import type { SentenceSignals } from './sentence-signals.js';
+
+const ACTS =
+  '(?:attack(?:ed|s)?|kill(?:ed|s)?|carried out|carry out|launched|stormed|detonated|bombed|shot|ambushed|abducted|kidnapped|seized|targeted|struck|fired|opened fire|raided|overran|captured|massacred|executed|beheaded|(?:was|were|is|are) (?:responsible|behind))';
+/** "<group> (militants) attacked", "<group>-linked gunmen" — the group is the subject of an attack verb. */
+const AFTER_GROUP = new RegExp(
+  `^(?:-(?:linked|affiliated|inspired|allied|led|backed))?\\s*(?:(?:militants?|fighters?|gunm[ae]n|insurgents?|members?|rebels?|jihadists?|suicide bombers?|bombers?|attackers?|cells?|forces|troops)\\s+)?(?:(?:has|have|had|reportedly|allegedly|apparently)\\s+)?${ACTS}\\b`,
+  'i',
+);
+/** "claimed by <group>", "blamed on <group>", "suspected <group> militants". */
+const BEFORE_GROUP =
+  /\b(?:by|blamed on|attributed to|claimed by|carried out by|suspected|linked to|loyal to|members of|fighters from|militants from|gunmen from)\s+(?:the\s+|suspected\s+|(?:a|an)\s+)?$/i;
+/** Words before a group that make it the target or an outsider: "against ISIS", "fighting the Taliban". */
+const NOT_PERPETRATOR =
+  /\b(?:against|fighting|fight|on|targeting|targeted|denied|deny|denies|from|defeat(?:ed)?|war on|campaign against|operation against|rivals?|condemned)\s+(?:the\s+)?$/i;
+export const CLAIM =
+  /\bclaim(?:ed|s|ing)? (?:responsibility|credit|the attack|the bombing|the shooting)|\btook responsibility|\bclaimed by\b|\bsaid (?:it|they) (?:had )?(?:carried out|was behind|were behind)/i;
+const LONE_ACTOR =
+  /\b(?:a|an|the|lone)\s+((?:far-right|far right|right-wing|white supremacist|neo-nazi|anti-muslim|anti-immigrant|islamist|jihadist|islamic state-inspired|is-inspired|isis-inspired|far-left|anarchist|anti-abortion|incel|antisemitic|anti-semitic)\s+(?:\w+\s+)?(?:gunman|attacker|extremist|terrorist|shooter|man|youth|teenager|assailant|bomber))\b/i;
+const IDEOLOGY: [RegExp, string][] = [
+  [
+    /far.right|right-wing|white supremacist|neo-nazi|anti-muslim|anti-immigrant|antisemitic|anti-semitic/i,
+    'far-right',
+  ],
+  [/islamist|jihadist|islamic state|is-inspired|isis-inspired/i, 'jihadist'],
+  [/far-left|anarchist/i, 'far-left'],
+  [/anti-abortion|incel/i, 'single-issue'],
+];
+
+/** The reference carried in extractions for a knowledge-base entity. */
+export function actorRef(entry: KbEntry, text?: string): ActorRef {
+  const ref: ActorRef = { id: entry.id, name: entry.name, kind: entry.kind };
+  if (entry.aliases.length > 0) ref.aliases = entry.aliases;
+  if (text !== undefined) ref.text = text;
+  return ref;
+}
+
+/** Perpetrators and claimants of an incident, each with the sentence that states it. */
+export interface IncidentActors {
+  perpetrators: ActorRef[];
+  claimedBy: (ActorRef & { outlet?: ActorRef })[];
+  evidence: Evidence[];
+}
+
+/**
+ * Who did it and who claimed it, from the incident's sentences: a group named as the subject of
+ * an attack verb, after "claimed by / blamed on / suspected", or claiming responsibility (then also
+ * the perpetrator); an outlet in a claim sentence names the channel (and, without a group, its
+ * group). Without a group, a described lone actor ("a far-right gunman") with the ideology given.
+ */
+export function extractIncidentActors(
+  text: string,
+  sentences: SentenceSignals[],
+  kb: KnowledgeBase,
+): IncidentActors {
+  const perpetrators = new Map<string, ActorRef>();
+  const claimed = new Map<string, ActorRef & { outlet?: ActorRef }>();
+  const evidence: Evidence[] = [];
+  const ev = (field: string, s: SentenceSignals): Evidence => ({
+    field,
+    start: s.start,
+    end: s.end,
+    text: s.text,
+  });
+  const entryOf = (m: Mention): KbEntry | undefined => (m.entity ? kb.byId.get(m.entity.id) : undefined);
+
+  for (const s of sentences) {
+    const groups = s.mentions.filter((m) => m.kind === 'group');
+    const outlets = s.mentions.filter((m) => m.kind === 'outlet');
+    const claim =
+      CLAIM.test(s.text) &&
+      !/\b(?:no (?:group|one)|nobody|has not|have not|had not|denied|yet to)\b[^.]{0,40}claim/i.test(s.text);
+    for (const g of groups) {
+      const entry = entryOf(g);
+      if (!entry) continue;
+      const before = text.slice(Math.max(s.start, g.start - 40), g.start);
+      const after = text.slice(g.end, Math.min(s.end, g.end + 80));
+      if (NOT_PERPETRATOR.test(before)) continue;
+      const subject = AFTER_GROUP.test(after) || BEFORE_GROUP.test(before);
+      if (
+        claim &&
+        (subject ||
+          /^\s*(?:has |have |had )?(?:claimed|said|took)/i.test(after) ||
+          /claimed by\s+(?:the\s+)?$/i.test(before))
+      ) {
+        const outlet = outlets.map(entryOf).find((o) => o !== undefined);
+        claimed.set(
+          entry.id,
+          outlet ? { ...actorRef(entry, g.text), outlet: actorRef(outlet) } : actorRef(entry, g.text),
+        );
+        evidence.push(ev('claimedBy', s));
+      }
+      if (subject || (claim && claimed.has(entry.id))) {
+        if (!perpetrators.has(entry.id)) evidence.push(ev('perpetrators', s));
+        perpetrators.set(entry.id, actorRef(entry, g.text));
+      }
+    }
+    // "Amaq said …": a claim through an outlet names the outlet's group.
+    if (claim && groups.length === 0) {
+      for (const o of outlets) {
+        const outlet = entryOf(o);
+        const group =
+          outlet && 'group' in outlet && typeof outlet.group === 'string'
+            ? kb.byId.get(outlet.group)
+            : undefined;
+        if (!outlet || !group) continue;
+        claimed.set(group.id, { ...actorRef(group), outlet: actorRef(outlet, o.text) });
+        perpetrators.set(group.id, actorRef(group));
+        evidence.push(ev('claimedBy', s), ev('perpetrators', s));
+      }
+    }
+  }
+  if (perpetrators.size === 0) {
+    for (const s of sentences) {
+      const m = LONE_ACTOR.exec(s.text);
+      if (!m) continue;
+      const ideology = IDEOLOGY.find(([re]) => re.test(m[1]!))?.[1];
+      const ref: ActorRef = { id: null, name: 'Unnamed lone actor', text: m[1]! };
+      if (ideology) ref.ideology = ideology;
+      perpetrators.set('lone', ref);
+      evidence.push(ev('perpetrators', s));
+      break;
+    }
+  }
+  return { perpetrators: [...perpetrators.values()], claimedBy: [...claimed.values()], evidence };
+}

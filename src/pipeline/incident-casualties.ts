@@ -1,0 +1,122 @@
+import type { QuantityValue } from '../doc.js';
+import type { Count, Evidence } from './extraction.js';
+import type { SentenceSignals } from './sentence-signals.js';
+
+const KILLED_AFTER =
+  /^\s*(?:(?:other|more|people|persons|civilians|soldiers|police(?:men)?|officers|troops|members|children|women|men|students|worshipp?ers|residents|villagers|fighters|militants|pilgrims|passengers|tourists|staff|workers|of them|of whom|\w+ers)\s+){0,3}(?:(?:were|was|have been|had been|are|were reportedly|are reported|were confirmed|are feared|are believed)\s+)?(?:killed|dead|died|murdered|slain|lost their lives|deaths|fatalities|bodies|confirmed dead|shot dead|killed and)/i;
+const KILLED_BEFORE =
+  /(?:kill(?:ed|ing|s)?|murder(?:ed|ing)|left|leaving|death toll (?:\w+ ){0,3}(?:to|at|of|is|was|stands at|reached)|dead (?:numbered|reached)|claim(?:ed|ing) the lives of|deaths of)\s*$/i;
+const WOUNDED_AFTER =
+  /^\s*(?:(?:other|more|people|persons|civilians|soldiers|police(?:men)?|officers|troops|members|children|women|men|students|worshipp?ers|residents|villagers|fighters|pilgrims|passengers|tourists|staff|workers|of them|others)\s+){0,3}(?:(?:were|was|have been|had been|are|were reportedly)\s+)?(?:(?:seriously|critically|severely|slightly)\s+)?(?:injured|wounded|hurt|injuries|casualties were wounded)/i;
+const WOUNDED_BEFORE = /(?:injur(?:ed|ing|es)|wound(?:ed|ing|s)|hurt(?:ing)?)\s*$/i;
+const ZERO_KILLED =
+  /\b(?:no (?:one|body|people|person|deaths?|fatalities) (?:(?:was|were|has been|have been) )?(?:killed|dead|reported killed|died)|no (?:deaths|fatalities) (?:were |was )?reported|nobody (?:was )?(?:killed|died))\b/i;
+const ZERO_WOUNDED =
+  /\b(?:no (?:one|body|people|person) (?:(?:was|were|has been|have been) )?(?:hurt|injured|wounded)|no (?:injuries|injured) (?:were |was )?reported|nobody (?:was )?(?:hurt|injured|wounded)|no one else was (?:hurt|injured))\b/i;
+const ZERO_BOTH =
+  /\b(?:no (?:casualties|victims) (?:were |was )?(?:reported|caused)?|without (?:any )?casualties|caused no casualties)\b/i;
+/** "50 people were killed, including the gunman" — the attackers counted among the dead. */
+const INCLUDING_ATTACKERS =
+  /^[^.;]{0,60}?\b(?:including|among them|counting) (?:the |both )?(?:(a|one|two|three|four|five|six|\d+) )?(?:of the )?(?:suspected )?(gunm[ae]n|attackers?|assailants?|bombers?|suicide bombers?|perpetrators?|terrorists?|shooters?|hostage[- ]takers?)\b/i;
+const ROSE = /\b(?:rose|risen|has risen|climbed|increased|now stands|reached|jumped|updated|latest)\b/i;
+const ATTACKER_DIED =
+  /\b(?:the |a )?(?:gunm[ae]n|attackers?|assailants?|bombers?|shooters?|perpetrators?|suspects?)\b[^.]{0,40}?\b(?:(?:was|were) (?:shot dead|killed|shot and killed|neutrali[sz]ed)|died|blew (?:himself|herself|themselves) up|killed (?:himself|herself|themselves)|took (?:his|her|their) own li(?:fe|ves))/i;
+const ATTACKER_WOUNDED =
+  /\b(?:the |a )?(?:gunm[ae]n|attackers?|assailants?|bombers?|shooters?|suspects?)\b[^.]{0,30}?\b(?:was|were) (?:shot and )?(?:wounded|injured)/i;
+const NUMBER_WORDS: Record<string, number> = {
+  a: 1,
+  one: 1,
+  the: 1,
+  two: 2,
+  both: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+};
+
+interface Figure {
+  value: number;
+  sentence: number;
+  rose: boolean;
+  evidence: Evidence;
+}
+
+/** Casualty figures of an incident, from the quantities in its sentences, with evidence. */
+export interface Casualties {
+  killed: Count | null;
+  wounded: Count | null;
+  perpetratorsKilled: Count | null;
+  perpetratorsWounded: Count | null;
+  evidence: Evidence[];
+}
+
+/**
+ * Killed and wounded (victims) and perpetrators killed and wounded, from sentences such as
+ * "killing at least 20 people", "49 were injured", "the death toll rose to 50", "50 people
+ * including the gunman", "no injuries were reported" (→ 0). The latest figure wins when the text
+ * says a toll rose; otherwise the first one stated (the lead).
+ */
+export function extractCasualties(text: string, sentences: SentenceSignals[]): Casualties {
+  const killed: Figure[] = [];
+  const wounded: Figure[] = [];
+  let perpKilled: { value: number; evidence: Evidence } | undefined;
+  let perpWounded: { value: number; evidence: Evidence } | undefined;
+  const ev = (field: string, s: SentenceSignals): Evidence => ({
+    field,
+    start: s.start,
+    end: s.end,
+    text: s.text,
+  });
+
+  for (const s of sentences) {
+    for (const q of s.mentions.filter((m) => m.kind === 'quantity')) {
+      const v = q.value as QuantityValue;
+      if (v.value > 100_000 || !Number.isInteger(v.value)) continue;
+      const after = text.slice(q.end, Math.min(s.end, q.end + 80));
+      const before = text.slice(Math.max(s.start, q.start - 60), q.start);
+      const rose = ROSE.test(before) || ROSE.test(after.slice(0, 30));
+      if (KILLED_AFTER.test(after) || KILLED_BEFORE.test(before)) {
+        let value = v.value;
+        const incl = INCLUDING_ATTACKERS.exec(after);
+        // "including the gunman" is one; "including the four attackers" four; "the attackers" unknown.
+        const plural = incl ? /(?:s|men)$/i.test(incl[2]!) : false;
+        const stated = incl?.[1] ? (NUMBER_WORDS[incl[1].toLowerCase()] ?? Number(incl[1])) : undefined;
+        const count = incl ? (stated ?? (plural ? undefined : 1)) : undefined;
+        if (count !== undefined && incl) {
+          perpKilled = { value: count, evidence: ev('perpetratorsKilled', s) };
+          value = Math.max(0, value - count);
+        }
+        killed.push({ value, sentence: s.index, rose, evidence: ev('killed', s) });
+      } else if (WOUNDED_AFTER.test(after) || WOUNDED_BEFORE.test(before)) {
+        wounded.push({ value: v.value, sentence: s.index, rose, evidence: ev('wounded', s) });
+      }
+    }
+    if (!perpKilled && ATTACKER_DIED.test(s.text))
+      perpKilled = { value: 1, evidence: ev('perpetratorsKilled', s) };
+    if (!perpWounded && ATTACKER_WOUNDED.test(s.text))
+      perpWounded = { value: 1, evidence: ev('perpetratorsWounded', s) };
+    if (killed.length === 0 && (ZERO_KILLED.test(s.text) || ZERO_BOTH.test(s.text)))
+      killed.push({ value: 0, sentence: s.index, rose: false, evidence: ev('killed', s) });
+    if (wounded.length === 0 && (ZERO_WOUNDED.test(s.text) || ZERO_BOTH.test(s.text)))
+      wounded.push({ value: 0, sentence: s.index, rose: false, evidence: ev('wounded', s) });
+  }
+  const k = pick(killed);
+  const w = pick(wounded);
+  return {
+    killed: k ? { value: k.value } : null,
+    wounded: w ? { value: w.value } : null,
+    perpetratorsKilled: perpKilled ? { value: perpKilled.value } : null,
+    perpetratorsWounded: perpWounded ? { value: perpWounded.value } : null,
+    evidence: [k?.evidence, w?.evidence, perpKilled?.evidence, perpWounded?.evidence].filter(
+      (e): e is Evidence => !!e,
+    ),
+  };
+}
+
+/** The latest risen figure if the text updates a toll, else the first stated. */
+function pick(figures: Figure[]): Figure | undefined {
+  const risen = figures.filter((f) => f.rose);
+  if (risen.length > 0) return risen.reduce((a, b) => (b.value >= a.value ? b : a));
+  const nonZero = figures.find((f) => f.value > 0);
+  return nonZero ?? figures[0];
+}

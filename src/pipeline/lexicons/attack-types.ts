@@ -1,0 +1,157 @@
+/**
+ * Cues for attack types and weapons (GTD codebook categories, spelled as GTD spells them).
+ * Each cue is a regular expression over a sentence; order within a table does not matter.
+ */
+
+/** GTD attack types in the codebook's hierarchy: when several apply, the first one is coded. */
+export const ATTACK_TYPE_HIERARCHY = [
+  'Assassination',
+  'Hijacking',
+  'Hostage Taking (Kidnapping)',
+  'Hostage Taking (Barricade Incident)',
+  'Bombing/Explosion',
+  'Armed Assault',
+  'Unarmed Assault',
+  'Facility/Infrastructure Attack',
+  'Unknown',
+] as const;
+export type AttackType = (typeof ATTACK_TYPE_HIERARCHY)[number];
+
+/** GTD weapon types. */
+export type WeaponType =
+  | 'Biological'
+  | 'Chemical'
+  | 'Radiological'
+  | 'Nuclear'
+  | 'Firearms'
+  | 'Explosives'
+  | 'Fake Weapons'
+  | 'Incendiary'
+  | 'Melee'
+  | 'Vehicle (not to include vehicle-borne explosives, i.e., car or truck bombs)'
+  | 'Sabotage Equipment'
+  | 'Other'
+  | 'Unknown';
+
+export const VEHICLE: WeaponType =
+  'Vehicle (not to include vehicle-borne explosives, i.e., car or truck bombs)';
+
+/** A word or phrase that reports an attack, with the attack type and weapon it implies. */
+export interface AttackCue {
+  re: RegExp;
+  type: AttackType;
+  weapon?: WeaponType;
+  /** The cue alone shows violence was done to people (not only that something happened). */
+  violent: boolean;
+}
+
+export const ATTACK_CUES: AttackCue[] = [
+  { re: /\bassassinat(?:ed|ion|e|ing)\b/i, type: 'Assassination', violent: true },
+  { re: /\bhijack(?:ed|ing|ers?)\b/i, type: 'Hijacking', violent: true },
+  {
+    re: /\b(?:kidnap(?:ped|ping|pers?)?|abduct(?:ed|ion|ions|ing)|seized (?:as )?hostages?)\b/i,
+    type: 'Hostage Taking (Kidnapping)',
+    violent: true,
+  },
+  {
+    re: /\b(?:took|taken|taking|held|holding) (?:\w+ )?hostages?|\bhostage[- ]taking|\bbarricaded\b|\bsiege\b/i,
+    type: 'Hostage Taking (Barricade Incident)',
+    violent: true,
+  },
+  {
+    re: /\bsuicide (?:bomb(?:er|ers|ing|ings)?|attack(?:er|ers|s)?|vests?|belts?|car bomb)|\bblew (?:himself|herself|themselves) up\b/i,
+    type: 'Bombing/Explosion',
+    weapon: 'Explosives',
+    violent: true,
+  },
+  {
+    re: /\b(?:car|truck|lorry|vehicle|roadside|pipe|nail|parcel|letter|barrel) bombs?\b|\b(?:IEDs?|VBIEDs?|improvised explosive devices?)\b/,
+    type: 'Bombing/Explosion',
+    weapon: 'Explosives',
+    violent: true,
+  },
+  {
+    re: /\bbomb(?:s|ing|ings|ed|er|ers)?\b|\b(?:explosions?|blasts?|explosives?|detonat(?:ed|ion|ing)|grenades?)\b/i,
+    type: 'Bombing/Explosion',
+    weapon: 'Explosives',
+    violent: false,
+  },
+  {
+    re: /\b(?:rockets?|mortars?|shell(?:ing|ed)|missiles?|drones? (?:strike|attack)s?)\b/i,
+    type: 'Bombing/Explosion',
+    weapon: 'Explosives',
+    violent: false,
+  },
+  {
+    re: /\b(?:shoot(?:ing|ings|er|ers)?|shot (?:dead|and killed|at|him|her|them)|opened fire|gun(?:man|men|fire|shots?)|gun attacks?|sniper|machine[- ]guns?|rifles?|firearms?|pistols?|AK-47s?)\b/i,
+    type: 'Armed Assault',
+    weapon: 'Firearms',
+    violent: true,
+  },
+  {
+    re: /\b(?:stabb(?:ed|ing|ings)|knife attacks?|knifem[ae]n|machetes?|hacked to death|axes?|swords?)\b/i,
+    type: 'Armed Assault',
+    weapon: 'Melee',
+    violent: true,
+  },
+  {
+    re: /\b(?:ambush(?:ed)?|stormed|massacre[ds]?|raid(?:ed)? (?:on )?(?:a |the )?(?:village|town|base|checkpoint|camp))\b/i,
+    type: 'Armed Assault',
+    violent: true,
+  },
+  {
+    re: /\b(?:beaten to death|beat(?:ing)? (?:him|her|them) to death|lynch(?:ed|ing)|pummel?led)\b/i,
+    type: 'Unarmed Assault',
+    violent: true,
+  },
+  {
+    re: /\b(?:rammed|ploughed|plowed|drove) (?:a |his |her |the )?(?:car|truck|lorry|van|vehicle)? ?into (?:a |the )?(?:crowd|pedestrians|people|worshippers|shoppers)|\bvehicle[- ]ramming\b|\bramming attack\b/i,
+    type: 'Unarmed Assault',
+    weapon: VEHICLE,
+    violent: true,
+  },
+  {
+    re: /\b(?:poison(?:ed|ing)|nerve agent|sarin|chlorine gas|acid attacks?)\b/i,
+    type: 'Unarmed Assault',
+    weapon: 'Chemical',
+    violent: true,
+  },
+  {
+    re: /\b(?:arson|set (?:fire|ablaze) to|set on fire|torched|firebomb(?:ed|ing)?|petrol bombs?|molotov cocktails?)\b/i,
+    type: 'Facility/Infrastructure Attack',
+    weapon: 'Incendiary',
+    violent: false,
+  },
+  {
+    re: /\b(?:sabotag(?:ed|e)|vandali[sz]ed)\b/i,
+    type: 'Facility/Infrastructure Attack',
+    weapon: 'Sabotage Equipment',
+    violent: false,
+  },
+  {
+    re: /\battack(?:s|ed|ing|ers?)?\b|\bassault(?:s|ed)?\b|\bterror(?:ist)? attacks?\b/i,
+    type: 'Unknown',
+    violent: false,
+  },
+];
+
+/** Weapon words that add a weapon without implying another attack type. */
+export const WEAPON_CUES: { re: RegExp; weapon: WeaponType }[] = [
+  {
+    re: /\b(?:guns?|gunfire|gunm[ae]n|rifles?|firearms?|pistols?|shot|shooting|AK-47s?|bullets?)\b/i,
+    weapon: 'Firearms',
+  },
+  {
+    re: /\b(?:bombs?|explosives?|explosions?|blasts?|grenades?|IEDs?|detonat\w+|rockets?|mortars?|missiles?)\b/i,
+    weapon: 'Explosives',
+  },
+  { re: /\b(?:knives|knife|stabb\w+|machetes?|axes?|swords?|sticks|clubs|hammers?)\b/i, weapon: 'Melee' },
+  { re: /\b(?:arson|set (?:fire|ablaze)|torched|petrol bombs?|molotov|incendiary)\b/i, weapon: 'Incendiary' },
+  { re: /\b(?:rammed|ramming|ploughed into|plowed into)\b/i, weapon: VEHICLE },
+  { re: /\b(?:chemical weapons?|nerve agent|sarin|chlorine|poison\w*|acid)\b/i, weapon: 'Chemical' },
+  { re: /\b(?:fake|replica|imitation) (?:guns?|bombs?|suicide vests?|weapons?)\b/i, weapon: 'Fake Weapons' },
+];
+
+/** A bombing "by suicide": the GTD `suicide` variable. */
+export const SUICIDE =
+  /\bsuicide (?:bomb\w*|attack\w*|vests?|belts?|car bomb|mission)|\bblew (?:himself|herself|themselves) up\b|\bself-immolat/i;

@@ -1,0 +1,24 @@
+/** Cues that decide whether a sentence reports political violence or something else. */
+
+/** Words showing that violence was political or organised (terrorism, insurgency, extremism). */
+export const POLITICAL_CONTEXT =
+  /\b(?:terror\w*|militants?|militias?|extremis[tm]s?|jihad\w*|insurgen\w+|rebels?|separatists?|guerr?illas?|far-right|far right|neo-nazis?|white supremac\w+|islamists?|sectarian|claimed responsibility|claimed the attack|manifesto|radicali[sz]ed|suicide bomb\w*|hate crime|anti-muslim|anti-semitic|antisemitic|islamophob\w+|car bomb\w*|IEDs?|improvised explosive)\b/i;
+
+/** Words showing people were harmed. */
+export const HARM =
+  /\b(?:kill(?:ed|ing|s)?|dead|death|deaths|died|dies|murder(?:ed|s)?|slain|lives|casualties|fatalit\w+|wound(?:ed|ing|s)?|injur(?:ed|ing|ies|y)|hurt|bodies|victims?)\b/i;
+
+/**
+ * Words showing an accident, a disaster, sport or a figure of speech rather than an attack
+ * ("gas explosion", "heart attack", "the attacking midfielder", "a shark attack").
+ */
+export const NOT_AN_ATTACK =
+  /\b(?:accident(?:al|ally|s)?|gas (?:leak|explosion|cylinder|pipe)|boiler|crash(?:ed|es)?|collided|collision|derail\w*|earthquake|tsunami|hurricane|typhoon|cyclone|tornado|flood\w*|landslide|wildfire|bushfire|blaze|fire broke out|caught fire|short circuit|electrical fault|volcan\w+|eruption|heart attack|panic attack|asthma attack|cyber[- ]?attacks?|shark|dog attack|animal|jackals?|wolves|bears?|football|soccer|rugby|cricket|basketball|match|goal(?:s|keeper)?|striker|midfielder|tournament|league|championship|game|player|coach|stadium|election campaign|chess|mining|quarry|demolition|fireworks|meteor|asteroid)\b/i;
+
+/** A past, earlier incident that the text recalls ("in 2006", "last year's attack", "the earlier attack"). */
+export const RECALLED =
+  /\b(?:previous|earlier|last year's|anniversary|recalled?|reminiscent|years? ago|in (?:19|20)\d\d|since (?:19|20)\d\d|history of|similar attack|copycat)\b/i;
+
+/** A trial, sentencing or inquiry — the article is about the aftermath, not the attack. */
+export const AFTERMATH =
+  /\b(?:trial|sentenced|sentencing|convicted|pleaded (?:guilty|not guilty)|verdict|jury|court heard|appeal(?:ed)?|inquest|inquiry|acquitted|extradit\w+|parole|life imprisonment|jailed)\b/i;

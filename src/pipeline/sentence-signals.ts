@@ -1,0 +1,67 @@
+import type { Doc, Mention, Span } from '../doc.js';
+import { ATTACK_CUES, type AttackCue } from './lexicons/attack-types.js';
+import { AFTERMATH, HARM, NOT_AN_ATTACK, POLITICAL_CONTEXT, RECALLED } from './lexicons/incident-cues.js';
+
+/** What one sentence says about violence, computed once and shared by the extraction stages. */
+export interface SentenceSignals extends Span {
+  index: number;
+  text: string;
+  /** Attack cues found, with their offsets in the document. */
+  cues: { cue: AttackCue; start: number; end: number }[];
+  harm: boolean;
+  political: boolean;
+  accident: boolean;
+  recalled: boolean;
+  aftermath: boolean;
+  /** Mentions inside the sentence. */
+  mentions: Mention[];
+  /** How strongly the sentence reports an attack (≥ 3: an event sentence). */
+  score: number;
+}
+
+/** Signals of every sentence of an annotated document. */
+export function sentenceSignals(doc: Doc): SentenceSignals[] {
+  let m = 0;
+  return doc.sentences.map((s, index) => {
+    const text = doc.text.slice(s.start, s.end);
+    while (m < doc.mentions.length && doc.mentions[m]!.start < s.start) m++;
+    const mentions: Mention[] = [];
+    for (let k = m; k < doc.mentions.length && doc.mentions[k]!.start < s.end; k++)
+      mentions.push(doc.mentions[k]!);
+    const cues: SentenceSignals['cues'] = [];
+    for (const cue of ATTACK_CUES) {
+      const re = new RegExp(cue.re.source, cue.re.flags.includes('g') ? cue.re.flags : `${cue.re.flags}g`);
+      for (const x of text.matchAll(re))
+        cues.push({ cue, start: s.start + x.index, end: s.start + x.index + x[0].length });
+    }
+    const harm = HARM.test(text);
+    const groups = mentions.some((x) => x.kind === 'group' && x.entity?.kind === 'group');
+    const political = POLITICAL_CONTEXT.test(text) || groups;
+    const accident = NOT_AN_ATTACK.test(text);
+    let score = 0;
+    if (cues.length > 0) {
+      if (cues.some((c) => c.cue.violent)) score += 2;
+      if (cues.some((c) => c.cue.type !== 'Unknown')) score += 1;
+      if (harm) score += 1;
+      if (political) score += 2;
+      if (accident) score -= 3;
+    }
+    return {
+      index,
+      start: s.start,
+      end: s.end,
+      text,
+      cues,
+      harm,
+      political,
+      accident,
+      recalled: RECALLED.test(text),
+      aftermath: AFTERMATH.test(text),
+      mentions,
+      score,
+    };
+  });
+}
+
+/** An event sentence: it reports an attack, not an accident or a figure of speech. */
+export const EVENT_THRESHOLD = 3;
