@@ -3,7 +3,14 @@ import type { KnowledgeBase } from '../kb/knowledge-base.js';
 import type { Evidence, IncidentMention } from './extraction.js';
 import { extractCasualties } from './incident-casualties.js';
 import { extractIncidentActors } from './incident-actors.js';
-import { ATTACK_TYPE_HIERARCHY, SUICIDE, WEAPON_CUES, type AttackType } from './lexicons/attack-types.js';
+import {
+  ATTACK_CUES,
+  ATTACK_TYPE_HIERARCHY,
+  SUICIDE,
+  WEAPON_CUES,
+  type AttackType,
+} from './lexicons/attack-types.js';
+import { CAMPAIGN, NOT_AN_ATTACK, PAST_ATTRIBUTION } from './lexicons/incident-cues.js';
 import { TARGET_CUES } from './lexicons/target-types.js';
 import { EVENT_THRESHOLD, type SentenceSignals } from './sentence-signals.js';
 
@@ -22,16 +29,26 @@ interface Cluster {
  */
 export function extractIncidents(doc: Doc, signals: SentenceSignals[], kb: KnowledgeBase): IncidentMention[] {
   const clusters = clusterEvents(doc, signals);
-  const incidents = clusters.map((c, i) => buildIncident(doc, c, kb, `${doc.id}:i${i + 1}`));
-  // Aftermath articles (a trial years later) report the attack only as background.
+  const incidents = clusters.map((c, i) => buildIncident(doc, c, kb, `${doc.id}:i${i + 1}`, signals));
+  // Aftermath articles (a trial years later) and articles whose lead is about something else
+  // (an attack recalled in the fifth sentence of a political story) report it only as background.
   const aftermath = signals.filter((s) => s.aftermath).length >= 2;
+  const firstEvent = signals.find((s) => s.score >= EVENT_THRESHOLD);
+  const lead =
+    firstEvent !== undefined &&
+    (firstEvent.index <= 2 || (doc.title !== undefined && titleReportsAttack(doc.title)));
   for (const inc of incidents) {
-    if (aftermath && inc.role === 'main') {
+    if ((aftermath || !lead) && inc.role === 'main') {
       inc.role = 'background';
       inc.confidence = Math.min(inc.confidence, 0.4);
     }
   }
   return incidents.sort((a, b) => Number(a.role === 'background') - Number(b.role === 'background'));
+}
+
+/** A headline that reports an attack: a violent attack cue and no accident cue. */
+function titleReportsAttack(title: string): boolean {
+  return ATTACK_CUES.some((c) => c.violent && c.re.test(title)) && !NOT_AN_ATTACK.test(title);
 }
 
 function clusterEvents(doc: Doc, signals: SentenceSignals[]): Cluster[] {
@@ -55,7 +72,8 @@ function clusterEvents(doc: Doc, signals: SentenceSignals[]): Cluster[] {
   // Supporting sentences: casualty or claim sentences next to the main event sentences.
   const inMain = new Set(main.sentences.map((s) => s.index));
   for (const s of signals) {
-    if (inMain.has(s.index) || s.score >= EVENT_THRESHOLD || s.recalled) continue;
+    if (inMain.has(s.index) || s.score >= EVENT_THRESHOLD || s.recalled || PAST_ATTRIBUTION.test(s.text))
+      continue;
     const near = main.sentences.some((e) => Math.abs(e.index - s.index) <= 2 && sameParagraph(doc, e, s));
     if (near && (s.harm || /claim/i.test(s.text) || s.cues.length > 0)) main.sentences.push(s);
   }
@@ -65,7 +83,13 @@ function clusterEvents(doc: Doc, signals: SentenceSignals[]): Cluster[] {
     : background.map((b, i) => ({ ...b, role: i === 0 ? 'main' : 'background' }));
 }
 
-function buildIncident(doc: Doc, cluster: Cluster, kb: KnowledgeBase, id: string): IncidentMention {
+function buildIncident(
+  doc: Doc,
+  cluster: Cluster,
+  kb: KnowledgeBase,
+  id: string,
+  signals: SentenceSignals[],
+): IncidentMention {
   const { sentences } = cluster;
   const events = sentences.filter((s) => s.score >= EVENT_THRESHOLD);
   const lead = events[0] ?? sentences[0]!;
@@ -94,9 +118,12 @@ function buildIncident(doc: Doc, cluster: Cluster, kb: KnowledgeBase, id: string
   const suicideSentence = sentences.find((s) => SUICIDE.test(s.text));
   if (suicideSentence) evidence.push(ev('suicide', suicideSentence));
 
-  const date = incidentDate(doc, sentences);
+  const date =
+    incidentDate(doc, sentences) ?? (cluster.role === 'main' ? datelineDate(doc, signals) : undefined);
   if (date) evidence.push(ev('date', date.sentence));
-  const location = incidentLocation(doc, sentences);
+  const location =
+    incidentLocation(sentences) ??
+    (cluster.role === 'main' ? incidentLocation(signals.slice(0, 3)) : undefined);
   if (location) evidence.push(ev('location', location.sentence));
 
   const targets = incidentTargets(doc, events.length > 0 ? events : sentences);
@@ -113,9 +140,22 @@ function buildIncident(doc: Doc, cluster: Cluster, kb: KnowledgeBase, id: string
     sentences.some((s) => s.political) || actors.perpetrators.length > 0 || actors.claimedBy.length > 0;
   const violent = events.some((s) => s.cues.some((c) => c.cue.violent));
   const harmed = casualties.killed !== null || casualties.wounded !== null || sentences.some((s) => s.harm);
-  let confidence = 0.25 + (political ? 0.3 : 0) + (violent ? 0.1 : 0) + (harmed ? 0.1 : 0);
+  // Bombings, hostage-takings, hijackings and assassinations are rarely anything but deliberate.
+  const grave = types.some((t) =>
+    [
+      'Assassination',
+      'Hijacking',
+      'Hostage Taking (Kidnapping)',
+      'Hostage Taking (Barricade Incident)',
+      'Bombing/Explosion',
+    ].includes(t),
+  );
+  let confidence =
+    0.25 + (political ? 0.3 : 0) + (violent ? 0.1 : 0) + (harmed ? 0.1 : 0) + (grave && violent ? 0.1 : 0);
   confidence += (actors.perpetrators.some((p) => p.id !== null) ? 0.1 : 0) + (suicideSentence ? 0.05 : 0);
   if (events.some((s) => s.accident)) confidence -= 0.25;
+  // A war's campaign ("Turkey launched an offensive") is not a discrete attack.
+  if (events.some((s) => CAMPAIGN.test(s.text))) confidence -= 0.2;
   if (cluster.role === 'background') confidence = Math.min(confidence, 0.6);
 
   return {
@@ -162,9 +202,23 @@ function incidentDate(
   return best;
 }
 
+/**
+ * A report that gives no date for its event is dated by its dateline (a leading date equal to the
+ * publication date): news reports the day's events.
+ */
+function datelineDate(
+  doc: Doc,
+  signals: SentenceSignals[],
+): { value: DateValue; sentence: SentenceSignals } | undefined {
+  const first = signals[0];
+  const m = first?.mentions.find(
+    (x) => x.kind === 'date' && x.start < 40 && (x.value as DateValue).value === doc.published,
+  );
+  return m && first ? { value: m.value as DateValue, sentence: first } : undefined;
+}
+
 /** The place of the incident: the first city in its sentences, else a region, else a country. */
 function incidentLocation(
-  doc: Doc,
   sentences: SentenceSignals[],
 ): { place: PlaceRef; sentence: SentenceSignals } | undefined {
   const levels: ((p: PlaceRef, m: Mention) => boolean)[] = [
@@ -182,7 +236,6 @@ function incidentLocation(
       }
     }
   }
-  void doc;
   return undefined;
 }
 

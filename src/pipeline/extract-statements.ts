@@ -5,6 +5,7 @@ import type { ActorRef, Evidence, IncidentMention, StatementMention } from './ex
 import { actorRef } from './incident-actors.js';
 import {
   MEDIUM_CUES,
+  NEGATED_CLAIM,
   OFFICIAL_SPEAKER,
   STATEMENT_CUES,
   WARNING_TOPIC,
@@ -32,6 +33,9 @@ export function extractStatements(
 ): StatementMention[] {
   const out: StatementMention[] = [];
   const quotes = doc.mentions.filter((m) => m.kind === 'quote');
+  // Statements are about political violence: the document reports some, or names its actors.
+  const docContext = incidents.length > 0 || signals.some((x) => x.political);
+  const last = new Map<StatementType, { statement: StatementMention; sentence: number }>();
   for (const s of signals) {
     const quote = quotes.find((q) => q.start < s.end && s.start < q.end);
     const quoteValue = quote?.value as QuoteValue | undefined;
@@ -41,6 +45,18 @@ export function extractStatements(
     if (inner && QUOTED_CALL.test(inner)) types.add('call-to-violence');
     if (inner && QUOTED_THREAT.test(inner)) types.add('threat');
     if (types.size === 0) continue;
+    if (NEGATED_CLAIM.test(s.text)) types.delete('claim-of-responsibility');
+    const context =
+      s.political ||
+      s.cues.length > 0 ||
+      s.harm ||
+      s.mentions.some(
+        (m) =>
+          m.kind === 'group' ||
+          m.kind === 'outlet' ||
+          m.kind === 'platform' ||
+          (m.kind === 'person' && m.entity),
+      );
 
     const speaker = findSpeaker(doc, s, quote, kb);
     const militant = speaker?.entry
@@ -68,10 +84,33 @@ export function extractStatements(
     ) {
       types.delete('revenge-justification');
     }
-    if (types.has('revenge-justification') && !militant && official) types.delete('revenge-justification');
-    if (types.has('call-to-violence') && official && !militant && !quote) types.delete('call-to-violence');
+    if (
+      types.has('revenge-justification') &&
+      ((!militant && official && !/retaliat|revenge/i.test(s.text)) || !context)
+    )
+      types.delete('revenge-justification');
+    if (types.has('call-to-violence') && ((official && !militant && !quote) || !(context || docContext)))
+      types.delete('call-to-violence');
+    if (types.has('threat') && !(militant || context)) types.delete('threat');
+    if (types.has('claim-of-responsibility') && !(context || docContext))
+      types.delete('claim-of-responsibility');
 
     for (const type of types) {
+      // The same statement over consecutive sentences ("X released a message. 'Kill them,' he said.") is one.
+      const prev = last.get(type);
+      if (prev && prev.sentence === s.index - 1) {
+        prev.statement.evidence.push({ field: 'quote', start: s.start, end: s.end, text: s.text });
+        if (
+          !prev.statement.quote ||
+          (inner &&
+            prev.statement.quote.length > inner.length &&
+            !doc.text.includes(`"${prev.statement.quote}"`))
+        ) {
+          if (inner) prev.statement.quote = inner;
+        }
+        prev.sentence = s.index;
+        continue;
+      }
       const evidence: Evidence[] = [{ field: 'type', start: s.start, end: s.end, text: s.text }];
       const organization = organizationOf(s, speaker?.entry, kb);
       const outlet = s.mentions.find((m) => m.kind === 'outlet' && m.entity);
@@ -79,7 +118,7 @@ export function extractStatements(
       const medium = MEDIUM_CUES.find((c) => c.re.test(s.text))?.medium ?? null;
       const date = s.mentions.find((m) => m.kind === 'date')?.value as DateValue | undefined;
       if (speaker) evidence.push({ field: 'speaker', start: s.start, end: s.end, text: s.text });
-      out.push({
+      const statement: StatementMention = {
         id: `${doc.id}:s${out.length + 1}`,
         type,
         speaker: speaker?.ref ?? null,
@@ -92,7 +131,9 @@ export function extractStatements(
         refersTo: refersTo(s, type, incidents),
         evidence,
         confidence: statementConfidence(type, speaker !== undefined, quote !== undefined, militant),
-      });
+      };
+      out.push(statement);
+      last.set(type, { statement, sentence: s.index });
     }
   }
   return out;

@@ -13,8 +13,7 @@ const ZERO_KILLED =
   /\b(?:no (?:one|body|people|person|deaths?|fatalities) (?:(?:was|were|has been|have been) )?(?:killed|dead|reported killed|died)|no (?:deaths|fatalities) (?:were |was )?reported|nobody (?:was )?(?:killed|died))\b/i;
 const ZERO_WOUNDED =
   /\b(?:no (?:one|body|people|person) (?:(?:was|were|has been|have been) )?(?:hurt|injured|wounded)|no (?:injuries|injured) (?:were |was )?reported|nobody (?:was )?(?:hurt|injured|wounded)|no one else was (?:hurt|injured))\b/i;
-const ZERO_BOTH =
-  /\b(?:no (?:casualties|victims) (?:were |was )?(?:reported|caused)?|without (?:any )?casualties|caused no casualties)\b/i;
+const ZERO_BOTH = /\b(?:no (?:casualties|victims)|without (?:any )?casualties)\b/i;
 /** "50 people were killed, including the gunman" — the attackers counted among the dead. */
 const INCLUDING_ATTACKERS =
   /^[^.;]{0,60}?\b(?:including|among them|counting) (?:the |both )?(?:(a|one|two|three|four|five|six|\d+) )?(?:of the )?(?:suspected )?(gunm[ae]n|attackers?|assailants?|bombers?|suicide bombers?|perpetrators?|terrorists?|shooters?|hostage[- ]takers?)\b/i;

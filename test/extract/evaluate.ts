@@ -21,6 +21,7 @@ interface GoldStatement {
   type: string;
   speaker: string | null;
   organization: string | null;
+  quote?: string | null;
   evidence: string;
 }
 interface GoldDoc {
@@ -197,7 +198,10 @@ function sameCount(gold: number | { min: number; max: number }, x: Count | null)
   return 'value' in x ? gold.min <= x.value && x.value <= gold.max : x.min === gold.min && x.max === gold.max;
 }
 
-/** A gold statement is found when an extracted statement of the same type rests on the same sentence. */
+/**
+ * A gold statement is found when an extracted statement of the same type rests on the same
+ * sentence, or quotes the same words (a speech act reported in one sentence and quoted in the next).
+ */
 function scoreStatements(g: GoldDoc, x: Extraction, text: string, r: EvalResult): void {
   const s = r.statements;
   const used = new Set<string>();

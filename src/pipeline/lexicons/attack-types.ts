@@ -70,14 +70,27 @@ export const ATTACK_CUES: AttackCue[] = [
     weapon: 'Explosives',
     violent: true,
   },
+  // A bomb is made to hurt; an explosion or a blast may be an accident.
   {
-    re: /\bbomb(?:s|ing|ings|ed|er|ers)?\b|\b(?:explosions?|blasts?|explosives?|detonat(?:ed|ion|ing)|grenades?)\b/i,
+    re: /\bbomb(?:s|ing|ings|ed|er|ers)?\b(?! (?:squad|disposal|threat|hoax|scare|shelter))|\bgrenades?\b/i,
+    type: 'Bombing/Explosion',
+    weapon: 'Explosives',
+    violent: true,
+  },
+  {
+    re: /\b(?:explosions?|blasts?|explosives?|detonat(?:ed|ion|ing))\b/i,
     type: 'Bombing/Explosion',
     weapon: 'Explosives',
     violent: false,
   },
   {
-    re: /\b(?:rockets?|mortars?|shell(?:ing|ed)|missiles?|drones? (?:strike|attack)s?)\b/i,
+    re: /\b(?:rocket|mortar|missile|drone|grenade) (?:attacks?|strikes?|fire)\b|\b(?:air ?strikes?|drone strikes?)\b|\b(?:rockets?|mortars?|missiles?|shells?|drones?) (?:struck|hit|landed|slammed|were fired|fired at|targeted)\b/i,
+    type: 'Bombing/Explosion',
+    weapon: 'Explosives',
+    violent: true,
+  },
+  {
+    re: /\b(?:rockets?|mortars?|shell(?:ing|ed)|missiles?)\b/i,
     type: 'Bombing/Explosion',
     weapon: 'Explosives',
     violent: false,

@@ -13,7 +13,7 @@ export const HARM =
  * ("gas explosion", "heart attack", "the attacking midfielder", "a shark attack").
  */
 export const NOT_AN_ATTACK =
-  /\b(?:accident(?:al|ally|s)?|gas (?:leak|explosion|cylinder|pipe)|boiler|crash(?:ed|es)?|collided|collision|derail\w*|earthquake|tsunami|hurricane|typhoon|cyclone|tornado|flood\w*|landslide|wildfire|bushfire|blaze|fire broke out|caught fire|short circuit|electrical fault|volcan\w+|eruption|heart attack|panic attack|asthma attack|cyber[- ]?attacks?|shark|dog attack|animal|jackals?|wolves|bears?|football|soccer|rugby|cricket|basketball|match|goal(?:s|keeper)?|striker|midfielder|tournament|league|championship|game|player|coach|stadium|election campaign|chess|mining|quarry|demolition|fireworks|meteor|asteroid)\b/i;
+  /\b(?:accident(?:al|ally|s)?|gas (?:leak|explosion|cylinder|pipe)|boiler|crash(?:ed|es)?|collided|collision|derail\w*|earthquake|collaps\w+|stampede|crowd crush|crush|tsunami|hurricane|typhoon|cyclone|tornado|flood\w*|landslide|wildfire|bushfire|blaze|fire broke out|caught fire|short circuit|electrical fault|volcan\w+|eruption|heart attack|panic attack|asthma attack|cyber[- ]?attacks?|shark|dog attack|animal|jackals?|wolves|bears?|football|soccer|rugby|cricket|basketball|match|goal(?:s|keeper)?|striker|midfielder|tournament|league|championship|game|player|coach|stadium|election campaign|chess|mining|quarry|demolition|fireworks|meteor|asteroid)\b/i;
 
 /** A past, earlier incident that the text recalls ("in 2006", "last year's attack", "the earlier attack"). */
 export const RECALLED =
@@ -21,4 +21,12 @@ export const RECALLED =
 
 /** A trial, sentencing or inquiry — the article is about the aftermath, not the attack. */
 export const AFTERMATH =
-  /\b(?:trial|sentenced|sentencing|convicted|pleaded (?:guilty|not guilty)|verdict|jury|court heard|appeal(?:ed)?|inquest|inquiry|acquitted|extradit\w+|parole|life imprisonment|jailed)\b/i;
+  /\b(?:trial|sentenced|sentencing|convicted|pleaded (?:guilty|not guilty)|verdict|jury|court heard|appeal(?:ed)?|inquest|inquiry|acquitted|extradit\w+|parole|life imprisonment|jailed|arrest warrants?|indicted|indictment|charged with|prosecut\w+|anniversary|memorial|commemorat\w+)\b/i;
+
+/** A military campaign rather than a discrete attack. */
+export const CAMPAIGN =
+  /\b(?:offensive|incursion|invasion|military operation|military campaign|ground operation|troops (?:crossed|entered|advanced))\b/i;
+
+/** A sentence attributing past deaths to an actor ("responsible for the deaths of hundreds"). */
+export const PAST_ATTRIBUTION =
+  /\b(?:responsible for (?:the )?(?:deaths?|killings?|attacks)|over the (?:past|last) \w+|for years|in the past|history of)\b/i;
