@@ -46,6 +46,15 @@ export function extractIncidents(doc: Doc, signals: SentenceSignals[], kb: Knowl
   return incidents.sort((a, b) => Number(a.role === 'background') - Number(b.role === 'background'));
 }
 
+/** A sentence about earlier events: it recalls them, or all its dates are in earlier years. */
+function isPast(s: SentenceSignals, year: number | undefined): boolean {
+  if (s.recalled) return true;
+  const years = s.mentions
+    .filter((m) => m.kind === 'date')
+    .map((m) => Number((m.value as DateValue).value.slice(0, 4)));
+  return year !== undefined && years.length > 0 && years.every((y) => y < year);
+}
+
 /** A headline that reports an attack: a violent attack cue and no accident cue. */
 function titleReportsAttack(title: string): boolean {
   return ATTACK_CUES.some((c) => c.violent && c.re.test(title)) && !NOT_AN_ATTACK.test(title);
@@ -58,12 +67,7 @@ function clusterEvents(doc: Doc, signals: SentenceSignals[]): Cluster[] {
   const main: Cluster = { sentences: [], role: 'main' };
   const background: Cluster[] = [];
   for (const s of events) {
-    const years = s.mentions
-      .filter((m) => m.kind === 'date')
-      .map((m) => (m.value as DateValue).value.slice(0, 4));
-    const otherYear =
-      mainYear !== undefined && years.length > 0 && years.every((y) => Number(y) < mainYear - 0);
-    if ((s.recalled || otherYear) && main.sentences.length > 0) {
+    if (isPast(s, mainYear)) {
       const prev = background[background.length - 1];
       if (prev && prev.sentences[prev.sentences.length - 1]!.index === s.index - 1) prev.sentences.push(s);
       else background.push({ sentences: [s], role: 'background' });
@@ -74,13 +78,22 @@ function clusterEvents(doc: Doc, signals: SentenceSignals[]): Cluster[] {
   for (const s of signals) {
     if (inMain.has(s.index) || s.score >= EVENT_THRESHOLD || s.recalled || PAST_ATTRIBUTION.test(s.text))
       continue;
-    const near = main.sentences.some((e) => Math.abs(e.index - s.index) <= 2 && sameParagraph(doc, e, s));
+    // Wikinews-style reports keep one or two sentences to a paragraph: look three sentences around.
+    const near = main.sentences.some(
+      (e) => Math.abs(e.index - s.index) <= (sameParagraph(doc, e, s) ? 2 : 1) + 1,
+    );
     if (near && (s.harm || /claim/i.test(s.text) || s.cues.length > 0)) main.sentences.push(s);
   }
+  // A report's lead (its first two sentences) is about its main event when it speaks of violence.
+  if (main.sentences.length > 0) {
+    for (const s of signals.slice(0, 2)) {
+      if (!inMain.has(s.index) && !main.sentences.includes(s) && !s.recalled && (s.cues.length > 0 || s.harm))
+        main.sentences.push(s);
+    }
+  }
   main.sentences.sort((a, b) => a.index - b.index);
-  return main.sentences.length > 0
-    ? [main, ...background]
-    : background.map((b, i) => ({ ...b, role: i === 0 ? 'main' : 'background' }));
+  // A document that only recalls earlier attacks reports no main incident.
+  return main.sentences.length > 0 ? [main, ...background] : background;
 }
 
 function buildIncident(
@@ -121,9 +134,7 @@ function buildIncident(
   const date =
     incidentDate(doc, sentences) ?? (cluster.role === 'main' ? datelineDate(doc, signals) : undefined);
   if (date) evidence.push(ev('date', date.sentence));
-  const location =
-    incidentLocation(sentences) ??
-    (cluster.role === 'main' ? incidentLocation(signals.slice(0, 3)) : undefined);
+  const location = incidentLocation(sentences, cluster.role === 'main' ? signals.slice(0, 3) : []);
   if (location) evidence.push(ev('location', location.sentence));
 
   const targets = incidentTargets(doc, events.length > 0 ? events : sentences);
@@ -219,7 +230,7 @@ function datelineDate(
 
 /** The place of the incident: the first city in its sentences, else a region, else a country. */
 function incidentLocation(
-  sentences: SentenceSignals[],
+  ...groups: SentenceSignals[][]
 ): { place: PlaceRef; sentence: SentenceSignals } | undefined {
   const levels: ((p: PlaceRef, m: Mention) => boolean)[] = [
     (p) => p.city !== undefined,
@@ -227,12 +238,12 @@ function incidentLocation(
     (p, m) => m.ruleId !== 'places:demonym',
     () => true,
   ];
+  // The most precise place first; at each level, the incident's own sentences before the fallbacks.
   for (const level of levels) {
-    for (const s of sentences) {
-      const m = s.mentions.find((x) => x.kind === 'place' && x.place && level(x.place, x));
-      if (m?.place) {
-        // A city's country named right after it ("Kabul, Afghanistan") is the same place.
-        return { place: m.place, sentence: s };
+    for (const sentences of groups) {
+      for (const s of sentences) {
+        const m = s.mentions.find((x) => x.kind === 'place' && x.place && level(x.place, x));
+        if (m?.place) return { place: m.place, sentence: s };
       }
     }
   }

@@ -1,4 +1,5 @@
 import type { QuantityValue } from '../doc.js';
+import { parseNumber } from './annotate-quantities.js';
 import type { Count, Evidence } from './extraction.js';
 import type { SentenceSignals } from './sentence-signals.js';
 
@@ -35,6 +36,8 @@ const NUMBER_WORDS: Record<string, number> = {
 
 interface Figure {
   value: number;
+  /** Lower bound when the text gives a range. */
+  min?: number;
   sentence: number;
   rose: boolean;
   evidence: Evidence;
@@ -71,7 +74,10 @@ export function extractCasualties(text: string, sentences: SentenceSignals[]): C
     for (const q of s.mentions.filter((m) => m.kind === 'quantity')) {
       const v = q.value as QuantityValue;
       if (v.value > 100_000 || !Number.isInteger(v.value)) continue;
-      const after = text.slice(q.end, Math.min(s.end, q.end + 80));
+      // "around twenty more, including colleague X, were injured": skip the parenthesis.
+      const after = text
+        .slice(q.end, Math.min(s.end, q.end + 140))
+        .replace(/^(\s*(?:more|others?|people)?)\s*,\s*including [^,]{1,60},/i, '$1');
       const before = text.slice(Math.max(s.start, q.start - 60), q.start);
       const rose = ROSE.test(before) || ROSE.test(after.slice(0, 30));
       if (KILLED_AFTER.test(after) || KILLED_BEFORE.test(before)) {
@@ -99,11 +105,27 @@ export function extractCasualties(text: string, sentences: SentenceSignals[]): C
     if (wounded.length === 0 && (ZERO_WOUNDED.test(s.text) || ZERO_BOTH.test(s.text)))
       wounded.push({ value: 0, sentence: s.index, rose: false, evidence: ev('wounded', s) });
   }
+  // "between 35 and 60 were wounded": a range.
+  for (const s of sentences) {
+    for (const m of s.text.matchAll(BETWEEN)) {
+      const min = parseNumber(m[1]!)?.value;
+      const max = parseNumber(m[2]!)?.value;
+      if (min === undefined || max === undefined || max < min) continue;
+      const figure = {
+        value: max,
+        min,
+        sentence: s.index,
+        rose: false,
+        evidence: ev(/kill|dead|died/i.test(m[3]!) ? 'killed' : 'wounded', s),
+      };
+      (/kill|dead|died/i.test(m[3]!) ? killed : wounded).unshift(figure);
+    }
+  }
   const k = pick(killed);
   const w = pick(wounded);
   return {
-    killed: k ? { value: k.value } : null,
-    wounded: w ? { value: w.value } : null,
+    killed: k ? count(k) : null,
+    wounded: w ? count(w) : null,
     perpetratorsKilled: perpKilled ? { value: perpKilled.value } : null,
     perpetratorsWounded: perpWounded ? { value: perpWounded.value } : null,
     evidence: [k?.evidence, w?.evidence, perpKilled?.evidence, perpWounded?.evidence].filter(
@@ -111,6 +133,13 @@ export function extractCasualties(text: string, sentences: SentenceSignals[]): C
     ),
   };
 }
+
+function count(f: Figure): Count {
+  return f.min !== undefined && f.min !== f.value ? { min: f.min, max: f.value } : { value: f.value };
+}
+
+const BETWEEN =
+  /\bbetween (\d[\d,]*|[a-z]+(?:-[a-z]+)?) and (\d[\d,]*|[a-z]+(?:-[a-z]+)?) (?:people |persons |others |civilians )?(?:were |have been |had been )?(?:reportedly |reported )?(killed|dead|died|wounded|injured|hurt)\b/gi;
 
 /** The latest risen figure if the text updates a toll, else the first stated. */
 function pick(figures: Figure[]): Figure | undefined {

@@ -34,6 +34,7 @@ interface GoldDoc {
 }
 interface CorpusDoc {
   id: string;
+  title: string;
   text: string;
   published: string | null;
 }
@@ -117,11 +118,11 @@ export function evaluate(resources: Resources): EvalResult {
     statements: { tp: 0, fp: 0, fn: 0, precision: 0, recall: 0, f1: 0, misses: [], extras: [] },
     outputs: [],
   };
-  const run = (g: GoldDoc, text: string, published: string | undefined): Extraction => {
-    const extraction = extract(
-      createDoc(published ? { id: g.id, text, published } : { id: g.id, text }),
-      resources,
-    );
+  const run = (g: GoldDoc, text: string, published: string | undefined, title?: string): Extraction => {
+    const input: Parameters<typeof createDoc>[0] = { id: g.id, text };
+    if (published) input.published = published;
+    if (title) input.title = title;
+    const extraction = extract(createDoc(input), resources);
     r.outputs.push({ extraction, text });
     scoreStatements(g, extraction, text, r);
     return extraction;
@@ -129,7 +130,7 @@ export function evaluate(resources: Resources): EvalResult {
   for (const g of wiki) {
     const doc = corpus.get(g.id);
     if (!doc) throw new Error(`gold ${g.id} is not in the corpus`);
-    const x = run(g, doc.text, doc.published ?? undefined);
+    const x = run(g, doc.text, doc.published ?? undefined, doc.title);
     const main = x.incidents.find((i) => i.role === 'main' && i.confidence >= CONFIDENT);
     if (g.label === 'negative') {
       r.negatives++;
