@@ -7,7 +7,7 @@ const TITLES = new Set(
   `mr mrs ms miss dr prof professor president vice prime minister sheikh shaykh general gen colonel col captain capt
   lieutenant lt sergeant sgt officer detective inspector superintendent constable judge justice senator sen rep
   representative governor gov mayor imam rabbi father pope king queen prince princess commissioner chief commander
-  spokesman spokeswoman spokesperson leader emir mullah maulana ayatollah chancellor secretary ambassador envoy
+  photojournalist photographer cameraman spokesman spokeswoman spokesperson leader emir mullah maulana ayatollah chancellor secretary ambassador envoy
   minister premier deputy attorney director head founder chairman chairwoman cleric preacher militant gunman
   suspect attacker bomber activist lawyer journalist reporter correspondent analyst expert researcher coach player
   candidate mp mep sir lord lady dame`
@@ -19,6 +19,9 @@ const SPEECH =
   /^\s*(?:,\s*)?(?:said|says|told|added|stated|wrote|warned|claimed|declared|explained|announced|tweeted|posted|urged|called|insisted|noted|argued)\b/;
 /** A verb of saying right before a name: "…, said Gerald Ford". */
 const SAID_BEFORE = /^(?:said|says|told|added|wrote|warned|according)$/;
+/** A killing right before a name: "beating to death Paulo Nunes", "killed photojournalist Ziad al-Sharabi". */
+const KILLED_BEFORE =
+  /\b(?:killed|killing|assassinated|shot dead|murdered|beat(?:en|ing)? to death|stabbed to death)\s+(?:[\w.'’-]+\s+){0,3}?$/i;
 /** An apposition after a name: "Paulo Nunes, 51," / "X, a spokesman" / "X, who". */
 const APPOSITION = /^,\s*(?:\d{1,3}\b|aged\b|who\b|a\s|an\s|the\s|his\s|her\s)/;
 /** Lower-case particles inside Arabic, Dutch, Spanish and other names. */
@@ -114,7 +117,12 @@ export function annotatePeople(doc: Doc): Doc {
     const capitalised = parts.filter((p) => startsUpper(p));
     const multi = capitalised.length >= 2;
     const titleBefore = titled || TITLES.has(before);
-    const cue = titleBefore || SPEECH.test(after) || APPOSITION.test(after) || SAID_BEFORE.test(before);
+    const cue =
+      titleBefore ||
+      SPEECH.test(after) ||
+      APPOSITION.test(after) ||
+      SAID_BEFORE.test(before) ||
+      KILLED_BEFORE.test(text.slice(Math.max(0, start - 50), start));
     const coref = !multi && known.has(parts[0]!);
     if (!((multi && cue) || coref || titleBefore)) continue;
     known.add(parts[parts.length - 1]!);

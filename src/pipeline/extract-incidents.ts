@@ -46,6 +46,26 @@ export function extractIncidents(doc: Doc, signals: SentenceSignals[], kb: Knowl
   return incidents.sort((a, b) => Number(a.role === 'background') - Number(b.role === 'background'));
 }
 
+const KILL_VERB =
+  /\b(?:killed|killing|assassinated|shot dead|targeted|targeting|murdered)\s+(?:[\w.'’-]+\s+){0,4}?$/i;
+const PROMINENT =
+  /^,?\s*(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:head|leader|commander|chief|general|minister|governor|mayor|president|senator|deputy|judge|prosecutor|MP|lawmaker|cleric|imam|spokes(?:man|woman))\b/i;
+const PROMINENT_TITLE =
+  /\b(?:General|Gen\.|Major General|Commander|Minister|President|Governor|Mayor|Senator|Judge|Sheikh|Ayatollah)\s+$/;
+
+/** "killed Qasem Soleimani, head of Iran's Quds Force": the object of the killing is a prominent person. */
+function killsProminentPerson(doc: Doc, s: SentenceSignals): boolean {
+  return s.mentions.some((m) => {
+    if (m.kind !== 'person') return false;
+    const before = doc.text.slice(Math.max(s.start, m.start - 60), m.start);
+    const after = doc.text.slice(m.end, Math.min(s.end, m.end + 60));
+    return (
+      KILL_VERB.test(before.replace(PROMINENT_TITLE, '')) &&
+      (PROMINENT.test(after) || PROMINENT_TITLE.test(before))
+    );
+  });
+}
+
 /** A sentence about earlier events: it recalls them, or all its dates are in earlier years. */
 function isPast(s: SentenceSignals, year: number | undefined): boolean {
   if (s.recalled) return true;
@@ -76,7 +96,12 @@ function clusterEvents(doc: Doc, signals: SentenceSignals[]): Cluster[] {
   // Supporting sentences: casualty or claim sentences next to the main event sentences.
   const inMain = new Set(main.sentences.map((s) => s.index));
   for (const s of signals) {
-    if (inMain.has(s.index) || s.score >= EVENT_THRESHOLD || s.recalled || PAST_ATTRIBUTION.test(s.text))
+    if (
+      inMain.has(s.index) ||
+      s.score >= EVENT_THRESHOLD ||
+      isPast(s, mainYear) ||
+      PAST_ATTRIBUTION.test(s.text)
+    )
       continue;
     // Wikinews-style reports keep one or two sentences to a paragraph: look three sentences around.
     const near = main.sentences.some(
@@ -87,7 +112,12 @@ function clusterEvents(doc: Doc, signals: SentenceSignals[]): Cluster[] {
   // A report's lead (its first two sentences) is about its main event when it speaks of violence.
   if (main.sentences.length > 0) {
     for (const s of signals.slice(0, 2)) {
-      if (!inMain.has(s.index) && !main.sentences.includes(s) && !s.recalled && (s.cues.length > 0 || s.harm))
+      if (
+        !inMain.has(s.index) &&
+        !main.sentences.includes(s) &&
+        !isPast(s, mainYear) &&
+        (s.cues.length > 0 || s.harm)
+      )
         main.sentences.push(s);
     }
   }
@@ -117,6 +147,9 @@ function buildIncident(
   // Attack types: every type a cue shows, in the codebook's hierarchy; "Unknown" only alone.
   const found = new Map<AttackType, SentenceSignals>();
   for (const s of events) for (const c of s.cues) if (!found.has(c.cue.type)) found.set(c.cue.type, s);
+  // GTD: an attack whose target is a prominent person (a commander, a minister) is an assassination.
+  const targeted = events.find((s) => killsProminentPerson(doc, s));
+  if (targeted && !found.has('Assassination')) found.set('Assassination', targeted);
   let types = ATTACK_TYPE_HIERARCHY.filter((t) => found.has(t) && t !== 'Unknown');
   if (types.length === 0) types = ['Unknown'];
   const type = types[0]!;

@@ -21,6 +21,9 @@ export const CLAIM =
   /\bclaim(?:ed|s|ing)? (?:responsibility|credit|the attack|the bombing|the shooting)|\btook responsibility|\bclaimed by\b|\bsaid (?:it|they) (?:had )?(?:carried out|was behind|were behind)/i;
 const LONE_ACTOR =
   /\b(?:a|an|the|lone)\s+((?:far-right|far right|right-wing|white supremacist|neo-nazi|anti-muslim|anti-immigrant|islamist|jihadist|islamic state-inspired|is-inspired|isis-inspired|far-left|anarchist|anti-abortion|incel|antisemitic|anti-semitic)\s+(?:\w+\s+)?(?:gunman|attacker|extremist|terrorist|shooter|man|youth|teenager|assailant|bomber))\b/i;
+/** Members of a named organisation that is not in the knowledge base (a candidate entity for review). */
+const UNKNOWN_ORGANISATION =
+  /\b(?:members|militants|fighters|supporters|activists|gunmen|cadres) (?:of|from) (?:the )?((?:[A-Z][\w'’-]*\s){1,5}(?:Movement|Front|Army|Brigades?|Group|Organi[sz]ation|Party|Council|Liberation|Resistance|Militia|Battalion|Forces?|Network|Cell|Union|Alliance|Committee))\b/;
 const IDEOLOGY: [RegExp, string][] = [
   [
     /far.right|right-wing|white supremacist|neo-nazi|anti-muslim|anti-immigrant|antisemitic|anti-semitic/i,
@@ -112,6 +115,17 @@ export function extractIncidentActors(
         perpetrators.set(group.id, actorRef(group));
         evidence.push(ev('claimedBy', s), ev('perpetrators', s));
       }
+    }
+  }
+  // An organisation the knowledge base does not know: "members of the Landless Workers Movement".
+  if (perpetrators.size === 0) {
+    for (const s of sentences) {
+      if (s.cues.length === 0 && !/\baccused of\b/i.test(s.text)) continue;
+      const m = UNKNOWN_ORGANISATION.exec(s.text);
+      if (!m) continue;
+      perpetrators.set(`org:${m[1]!}`, { id: null, name: m[1]!, kind: 'group', text: m[1]! });
+      evidence.push(ev('perpetrators', s));
+      break;
     }
   }
   if (perpetrators.size === 0) {

@@ -4,7 +4,7 @@ import type { Count, Evidence } from './extraction.js';
 import type { SentenceSignals } from './sentence-signals.js';
 
 const KILLED_AFTER =
-  /^\s*(?:(?:other|more|people|persons|civilians|soldiers|police(?:men)?|officers|troops|members|children|women|men|students|worshipp?ers|residents|villagers|fighters|militants|pilgrims|passengers|tourists|staff|workers|of them|of whom|\w+ers)\s+){0,3}(?:(?:were|was|have been|had been|are|were reportedly|are reported|were confirmed|are feared|are believed)\s+)?(?:killed|dead|died|murdered|slain|lost their lives|deaths|fatalities|bodies|confirmed dead|shot dead|killed and)/i;
+  /^\s*(?:(?:other|more|people|persons|civilians|soldiers|police(?:men)?|officers|troops|members|children|women|men|students|worshipp?ers|residents|villagers|fighters|militants|pilgrims|passengers|tourists|staff|workers|of them|of whom|\w+ers|reportedly|also|later|all|subsequently)\s+){0,4}(?:(?:were|was|have been|had been|are|were reportedly|are reported|were confirmed|are feared|are believed)\s+)?(?:(?:reportedly|also|later|all)\s+)?(?:killed|dead|died|murdered|slain|lost their lives|deaths|fatalities|bodies|confirmed dead|shot dead|killed and)/i;
 const KILLED_BEFORE =
   /(?:kill(?:ed|ing|s)?|murder(?:ed|ing)|left|leaving|death toll (?:\w+ ){0,3}(?:to|at|of|is|was|stands at|reached)|dead (?:numbered|reached)|claim(?:ed|ing) the lives of|deaths of)\s*$/i;
 const WOUNDED_AFTER =
@@ -121,6 +121,19 @@ export function extractCasualties(text: string, sentences: SentenceSignals[]): C
       (/kill|dead|died/i.test(m[3]!) ? killed : wounded).unshift(figure);
     }
   }
+  // Victims named without a number: "killed photojournalist Ziad al-Sharabi" (and "five other civilians also died").
+  const named = namedVictims(text, sentences);
+  if (named.count > 0) {
+    const others = killed.find((f) => /\bother\b/i.test(text.slice(f.evidence.start, f.evidence.end)));
+    if (others) others.value += named.count;
+    else if (killed.length === 0)
+      killed.push({
+        value: named.count,
+        sentence: named.sentence!.index,
+        rose: false,
+        evidence: ev('killed', named.sentence!),
+      });
+  }
   const k = pick(killed);
   const w = pick(wounded);
   return {
@@ -132,6 +145,27 @@ export function extractCasualties(text: string, sentences: SentenceSignals[]): C
       (e): e is Evidence => !!e,
     ),
   };
+}
+
+const KILLED_PERSON =
+  /\b(?:killed|killing|assassinated|shot dead|murdered|beat(?:en|ing)? to death|stabbed to death)\s+(?:[\w.'’-]+\s+){0,4}?$/i;
+
+/** People named as killed in the incident's sentences. */
+function namedVictims(
+  text: string,
+  sentences: SentenceSignals[],
+): { count: number; sentence?: SentenceSignals } {
+  const names = new Set<string>();
+  let first: SentenceSignals | undefined;
+  for (const s of sentences) {
+    for (const m of s.mentions) {
+      if (m.kind !== 'person') continue;
+      if (!KILLED_PERSON.test(text.slice(Math.max(s.start, m.start - 50), m.start))) continue;
+      names.add(m.text);
+      first ??= s;
+    }
+  }
+  return first ? { count: names.size, sentence: first } : { count: 0 };
 }
 
 function count(f: Figure): Count {

@@ -113,7 +113,7 @@ export const ATTACK_CUES: AttackCue[] = [
     violent: true,
   },
   {
-    re: /\b(?:beaten to death|beat(?:ing)? (?:him|her|them) to death|lynch(?:ed|ing)|pummel?led)\b/i,
+    re: /\b(?:beat(?:en|ing)? (?:\w+ )?to death|lynch(?:ed|ing)|pummel?led)\b/i,
     type: 'Unarmed Assault',
     violent: true,
   },
