@@ -4,6 +4,8 @@ import type { KnowledgeBase } from '../kb/knowledge-base.js';
 import type { ActorRef, Evidence, IncidentMention, StatementMention } from './extraction.js';
 import { actorRef } from './incident-actors.js';
 import {
+  DONE_IN_REVENGE,
+  FUTURE_REVENGE,
   MEDIUM_CUES,
   NEGATED_CLAIM,
   OFFICIAL_SPEAKER,
@@ -45,55 +47,8 @@ export function extractStatements(
     if (inner && QUOTED_CALL.test(inner)) types.add('call-to-violence');
     if (inner && QUOTED_THREAT.test(inner)) types.add('threat');
     if (types.size === 0) continue;
-    if (NEGATED_CLAIM.test(s.text)) types.delete('claim-of-responsibility');
-    const context =
-      s.political ||
-      s.cues.length > 0 ||
-      s.harm ||
-      s.mentions.some(
-        (m) =>
-          m.kind === 'group' ||
-          m.kind === 'outlet' ||
-          m.kind === 'platform' ||
-          (m.kind === 'person' && m.entity),
-      );
-
     const speaker = findSpeaker(doc, s, quote, kb);
-    const militant = speaker?.entry
-      ? isMilitant(speaker.entry, kb)
-      : s.mentions.some((m) => m.kind === 'group' || m.kind === 'outlet') &&
-        !OFFICIAL_SPEAKER.test(speaker?.ref.text ?? '');
-    const official =
-      !militant &&
-      (OFFICIAL_SPEAKER.test(speaker?.ref.text ?? '') || OFFICIAL_SPEAKER.test(s.text.slice(0, 80)));
-    // A threat by officials or experts about violence to come is a warning; a "warning" by a
-    // group about its own attacks is a threat; a warning needs a violent topic.
-    if (types.has('threat') && official && !militant) {
-      types.delete('threat');
-      types.add('warning');
-    }
-    if (types.has('warning') && (militant || !WARNING_TOPIC.test(s.text))) {
-      types.delete('warning');
-      if (militant && WARNING_TOPIC.test(s.text)) types.add('threat');
-    }
-    // Calling for revenge is a call to violence; revenge as the reason for a done attack is a justification.
-    if (
-      types.has('call-to-violence') &&
-      types.has('revenge-justification') &&
-      !/\b(?:carried out|was|were|had been)\b/i.test(s.text)
-    ) {
-      types.delete('revenge-justification');
-    }
-    if (
-      types.has('revenge-justification') &&
-      ((!militant && official && !/retaliat|revenge/i.test(s.text)) || !context)
-    )
-      types.delete('revenge-justification');
-    if (types.has('call-to-violence') && ((official && !militant && !quote) || !(context || docContext)))
-      types.delete('call-to-violence');
-    if (types.has('threat') && !(militant || context)) types.delete('threat');
-    if (types.has('claim-of-responsibility') && !(context || docContext))
-      types.delete('claim-of-responsibility');
+    const { militant } = classify(types, s, speaker, quote !== undefined, docContext, kb);
 
     for (const type of types) {
       // The same statement over consecutive sentences ("X released a message. 'Kill them,' he said.") is one.
@@ -139,6 +94,68 @@ export function extractStatements(
   return out;
 }
 
+/**
+ * Settle the statement types a sentence's cues suggest, by who speaks and what about:
+ * a claim must not be denied; officials and experts warn, groups threaten; revenge is justified
+ * for a done attack and called for (a call to violence) or threatened in the future; nothing
+ * counts outside a context of political violence, or in sport and accidents.
+ */
+function classify(
+  types: Set<StatementType>,
+  s: SentenceSignals,
+  speaker: Speaker | undefined,
+  quoted: boolean,
+  docContext: boolean,
+  kb: KnowledgeBase,
+): { militant: boolean } {
+  const context =
+    s.political ||
+    s.cues.length > 0 ||
+    s.harm ||
+    s.mentions.some(
+      (m) =>
+        m.kind === 'group' ||
+        m.kind === 'outlet' ||
+        m.kind === 'platform' ||
+        (m.kind === 'person' && m.entity),
+    );
+  const speakerText = speaker?.ref.text ?? '';
+  const militant = speaker?.entry
+    ? isMilitant(speaker.entry, kb)
+    : !OFFICIAL_SPEAKER.test(speakerText) &&
+      (s.mentions.some((m) => m.kind === 'group' || m.kind === 'outlet') ||
+        EXTREMIST_SPEAKER.test(speakerText));
+  const official =
+    !militant &&
+    (OFFICIAL_SPEAKER.test(speakerText) || (!speaker && OFFICIAL_SPEAKER.test(s.text.slice(0, 80))));
+  const drop = (t: StatementType): boolean => types.delete(t);
+
+  if (NEGATED_CLAIM.test(s.text) || !(context || docContext)) drop('claim-of-responsibility');
+  // Sport ("we will attack from the first minute") and accidents: no statements but a group's.
+  if (s.accident && !militant) {
+    for (const t of [...types]) drop(t);
+    return { militant };
+  }
+  if (types.has('threat') && official) {
+    drop('threat');
+    types.add('warning');
+  }
+  if (types.has('warning') && (militant || !WARNING_TOPIC.test(s.text))) {
+    drop('warning');
+    if (militant && WARNING_TOPIC.test(s.text)) types.add('threat');
+  }
+  if (types.has('revenge-justification')) {
+    const future = FUTURE_REVENGE.test(s.text) && !DONE_IN_REVENGE.test(s.text);
+    if (future || !context || (official && !DONE_IN_REVENGE.test(s.text))) drop('revenge-justification');
+    if (future && militant && !types.has('call-to-violence')) types.add('threat');
+    if (future && official) types.add('warning');
+  }
+  if (types.has('call-to-violence') && ((official && !quoted) || !(context || docContext)))
+    drop('call-to-violence');
+  if (types.has('threat') && !(militant || context)) drop('threat');
+  return { militant };
+}
+
 interface Speaker {
   ref: ActorRef;
   entry?: KbEntry;
@@ -158,34 +175,49 @@ function findSpeaker(
       : { ref: { id: null, name: v.speaker.text, text: v.speaker.text } };
   }
   // The subject of the reporting verb: a person named before the cue ("IS spokesman Abu Hassan
-  // al-Muhajir released…"), else the first group or outlet, else the first person.
+  // al-Muhajir released…"), else a group or outlet before it, else the noun phrase that opens the
+  // sentence ("A senior official warned…"), else a closing attribution ("…, the official warned.").
   const cueAt =
     s.start +
-    Math.max(
-      0,
-      STATEMENT_CUES.map((c) => c.re.exec(s.text)?.index ?? -1)
-        .filter((i) => i >= 0)
-        .sort((a, b) => a - b)[0] ?? s.text.length,
-    );
+    Math.min(...STATEMENT_CUES.map((c) => c.re.exec(s.text)?.index ?? s.text.length), s.text.length);
   const before = s.mentions.filter((m) => m.start < cueAt);
   const actor =
-    before.find((m) => m.kind === 'person') ??
-    before.find((m) => m.kind === 'group' || m.kind === 'outlet') ??
-    s.mentions.find((m) => m.kind === 'person' || m.kind === 'group' || m.kind === 'outlet');
-  if (actor) {
-    const entry = actor.entity ? kb.byId.get(actor.entity.id) : undefined;
-    return entry
-      ? { ref: actorRef(entry, actor.text), entry }
-      : { ref: { id: null, name: actor.text, text: actor.text } };
-  }
-  const subject =
-    /^(?:[A-Z][\w'-]*\s+){0,1}(?:(?:the|a|an|its|their|his|her)\s+)?(?:[\w'-]+\s+){0,3}?(?:police|officials?|authorities|government|spokes(?:man|woman|person)|minister|ministry|analysts?|experts?|group|militants?|organi[sz]ation|agency|channel|statement|message|leader|commander|president|prime minister)\b/i.exec(
-      s.text,
+    before.find((m) => m.kind === 'person') ?? before.find((m) => m.kind === 'group' || m.kind === 'outlet');
+  const subject = SUBJECT.exec(s.text);
+  const closing = CLOSING_ATTRIBUTION.exec(s.text);
+  if (closing && closing.index + s.start > cueAt) {
+    const start = s.start + closing.index + closing[0].indexOf(closing[1]!);
+    const inside = s.mentions.find(
+      (m) =>
+        m.start >= start &&
+        m.end <= start + closing[1]!.length &&
+        (m.kind === 'person' || m.kind === 'group'),
     );
+    if (inside) return speakerOf(inside, kb);
+    return { ref: { id: null, name: closing[1]!, text: closing[1]! } };
+  }
+  if (actor && (!subject || actor.start < s.start + subject[0].length)) return speakerOf(actor, kb);
   if (subject) return { ref: { id: null, name: subject[0], text: subject[0] } };
-  void doc;
+  if (actor) return speakerOf(actor, kb);
+  const after = s.mentions.find((m) => m.kind === 'person' || m.kind === 'group' || m.kind === 'outlet');
+  if (after) return speakerOf(after, kb);
   return undefined;
 }
+
+function speakerOf(m: Mention, kb: KnowledgeBase): Speaker {
+  const entry = m.entity ? kb.byId.get(m.entity.id) : undefined;
+  return entry ? { ref: actorRef(entry, m.text), entry } : { ref: { id: null, name: m.text, text: m.text } };
+}
+
+/** The noun phrase that opens a sentence and speaks ("A senior U.S. counter-terrorism official", "Police"). */
+const SUBJECT =
+  /^(?:(?:the|a|an|its|their|his|her|one|two|several|some)\s+)?(?:[\w.'’-]+\s+){0,5}?(?:police(?:\s+chiefs?)?|officials?|officers?|authorities|government|spokes(?:man|woman|person)|minister|ministry|analysts?|experts?|researchers?|group|militants?|organi[sz]ation|agency|channels?|statement|message|posts?|posters|leader|commander|president|prime minister|intelligence|department|office)\b/i;
+/** "…, a senior official at Germany's domestic intelligence agency warned on Tuesday." */
+const CLOSING_ATTRIBUTION =
+  /,\s*((?:the|a|an)\s+[^,.;"“”]{3,100}?)\s+(?:said|says|warned|told|added|stated|claimed)\b[^,.;"“”]{0,40}\.?\s*$/i;
+/** Speakers on the extremists' side without a knowledge-base entry ("far-right Telegram channels"). */
+const EXTREMIST_SPEAKER =
+  /\b(?:far-right|neo-nazi|jihadist|extremist|militant|pro-islamic state|islamist|channels?|posts?|posters|manifesto|attacker|gunman)\b/i;
 
 /** A group, or a person or outlet of a group, outside state bodies. */
 function isMilitant(entry: KbEntry, kb: KnowledgeBase): boolean {

@@ -5,37 +5,84 @@ export type StatementType =
 
 /** Violent acts a statement may call for, threaten or justify. */
 const VIOLENT_ACT =
-  '(?:attack|kill|murder|slaughter|behead|execute|bomb|shoot|stab|burn|strike|target|avenge|take revenge|seek revenge|retaliate|wage (?:jihad|war)|fight|rise up|carry out (?:attacks|operations|jihad)|copy|emulate|repeat|follow (?:his|their|the) (?:example|lead)|hunt)';
+  "(?:attack|kill|murder|slaughter|behead|execute|bomb|shoot|stab|burn|strike|target|avenge|take revenge|seek revenge|retaliate|wage (?:jihad|war)|fight|join the fight|rise up|carry out (?:[\\w-]+ ){0,2}?(?:attacks|operations|bombings|jihad)|copy|emulate|repeat|follow (?:the |his |their )?[\\w'’-]+ (?:example|lead)|finish what|hunt)";
+/** Up to four words between a verb and what follows ("threatened on Monday to execute"). */
+const GAP = "(?:[\\w'’,-]+ ){0,4}?";
 
 /** Sentence cues per statement type, most specific first. */
 export const STATEMENT_CUES: { type: StatementType; re: RegExp }[] = [
   {
     type: 'claim-of-responsibility',
-    re: /\b(?:claim(?:ed|s|ing)? (?:responsibility|credit)|(?:was|were|has been|had been) claimed by|claim(?:ed|s|ing)? (?:the|this|that|last \w+'s|\w+'s|Friday's|Saturday's|Sunday's|Monday's|Tuesday's|Wednesday's|Thursday's) (?:attacks?|bombings?|shootings?|killings?|assault|kidnapping|abduction|operation|stabbing)|(?:took|taken|admitted|accepted|claims?) responsibility|(?:said|says|announced) (?:that )?(?:it|they) (?:had )?(?:carried out|was behind|were behind|staged|conducted)|(?:said|says) (?:that )?the (?:attackers?|bombers?|gunm[ae]n|assailants?|perpetrators?)\b[^.]{0,80}?\b(?:were|was) (?:its|their|the group's|soldiers|fighters|members))\b/i,
+    re: new RegExp(
+      [
+        `claim(?:ed|s|ing)? ${GAP}(?:responsibility|credit)`,
+        '(?:was|were|has been|had been) claimed by',
+        "claim(?:ed|s|ing)? (?:the|this|that|last \\w+'s|\\w+'s) (?:attacks?|bombings?|shootings?|killings?|assault|kidnapping|abduction|operation|stabbing)",
+        '(?:took|taken|admitted|accepted) responsibility',
+        `(?:said|says|announced|stated) ${GAP}(?:that )?(?:it|they) (?:had )?(?:carried out|was behind|were behind|staged|conducted|attacked|targeted)`,
+        `(?:said|says|announced|stated) ${GAP}(?:that )?(?:its|their) (?:fighters|militants|members|soldiers|forces|mujahideen|men) (?:had )?(?:attacked|carried out|targeted|killed|struck|launched|stormed)`,
+        `(?:said|says|stated) ${GAP}(?:that )?the (?:attackers?|bombers?|gunm[ae]n|assailants?|perpetrators?)\\b[^.]{0,80}?\\b(?:were|was) ["“]?(?:its|their|the group's|soldiers|fighters|members)`,
+        'announced the (?:start|launch|beginning) of (?:what (?:he|it|they) called )?(?:an? |the )?(?:operation|offensive|battle)',
+      ]
+        .join('|')
+        .replace(/^/, '\\b(?:') + ')\\b',
+      'i',
+    ),
   },
   {
     type: 'call-to-violence',
     re: new RegExp(
-      `\\b(?:call(?:ed|s|ing)? (?:on|for|upon) .{0,80}?\\b(?:to )?${VIOLENT_ACT}|urg(?:ed|es|ing) .{0,80}?\\bto ${VIOLENT_ACT}|(?:told|tells|telling|encourag(?:ed|es|ing)|exhort(?:ed|s|ing)|instruct(?:ed|s|ing)) (?:its |their |his )?(?:followers|supporters|members|readers|listeners|muslims|sympathi[sz]ers|viewers)\\b.{0,40}?\\bto ${VIOLENT_ACT}|incit(?:ed|es|ing|ement) (?:to |of )?(?:violence|attacks?|murder|terror)|(?:take|seek|exact) revenge|avenge (?:the|our|your|their)|kill (?:them|every|all|any)|attack (?:them|the infidels|mosques|churches|synagogues))\\b`,
+      [
+        `call(?:ed|s|ing)? (?:on|for|upon) .{0,80}?\\b(?:to )?${VIOLENT_ACT}`,
+        `urg(?:ed|es|ing) .{0,80}?\\bto ${VIOLENT_ACT}`,
+        `(?:told|tells|telling|encourag(?:ed|es|ing)|exhort(?:ed|s|ing)|instruct(?:ed|s|ing)|asked) (?:its |their |his |her )?(?:followers|supporters|members|readers|listeners|muslims|sympathi[sz]ers|viewers|would-be attackers|others)\\b.{0,40}?\\bto ${VIOLENT_ACT}`,
+        'incit(?:ed|es|ing|ement) (?:to |of )?(?:violence|attacks?|murder|terror)',
+        '(?:take|seek|exact) revenge',
+        'avenge (?:the|our|your|their)',
+        'kill (?:them|every|all|any)',
+        'attack (?:them|the infidels|mosques|churches|synagogues)',
+      ]
+        .join('|')
+        .replace(/^/, '\\b(?:') + ')\\b',
       'i',
     ),
   },
   {
     type: 'revenge-justification',
-    re: /\b(?:(?:in|as|an act of|a|an) (?:revenge|retaliation|retribution|reprisal|vengeance) (?:for|against)|(?:to|in order to) avenge|(?:revenge|vengeance) for|retaliation (?:for|against)|retaliat(?:e|ed|ing) (?:for|against)|(?:in|a|was a) response to (?:the |its |their )?(?:[\w-]+ ){0,3}?(?:attacks?|strikes?|air ?strikes|killings?|bombings?|raids?|massacres?|invasion|aggression|occupation|killing|insult|burning|desecration)|avenging)\b/i,
+    re: /\b(?:(?:in|as|an act of|a|an) (?:revenge|retaliation|retribution|reprisal|vengeance) (?:for|against)|(?:to|in order to) avenge|(?:revenge|vengeance) for|retaliation (?:for|against|to)|retaliat(?:e|ed|ing) (?:for|against)|(?:in|a|was a|as a) response to (?:the |its |their )?(?:[\w'’-]+ ){0,3}?(?:attacks?|strikes?|air ?strikes|killings?|bombings?|raids?|massacres?|invasion|aggression|occupation|killing|insult|burning|desecration|operations?)|avenging)\b/i,
   },
   {
     type: 'threat',
     re: new RegExp(
-      `\\b(?:threat(?:en(?:ed|s|ing)?) to ${VIOLENT_ACT}|vow(?:ed|s|ing)? (?:to |that )?(?:[\\w']+ ){0,4}?(?:would |will )?(?:${VIOLENT_ACT}|revenge|retaliation|respond|continue (?:its|their|the) (?:attacks|campaign|armed struggle|jihad))|promis(?:ed|es|ing) (?:more|further|new) attacks|(?:we|they|it|the group) (?:will|would) (?:continue to )?${VIOLENT_ACT}|more attacks (?:will|would) follow|will pay (?:a|the) (?:heavy )?price|(?:next|new) targets?)\\b`,
+      [
+        `threat(?:en(?:ed|s|ing)?) ${GAP}(?:to )?${VIOLENT_ACT}`,
+        'threaten(?:ed|ing|s)? (?:new |more |further )?(?:attacks|violence)',
+        `vow(?:ed|s|ing)? (?:to |that )?${GAP}(?:would |will )?(?:${VIOLENT_ACT}|revenge|retaliation|respond|continue (?:its|their|the) (?:attacks|campaign|armed struggle|jihad))`,
+        'promis(?:ed|es|ing) (?:more|further|new) attacks',
+        `(?:will|would) (?:continue to )?${VIOLENT_ACT}`,
+        'more attacks (?:will|would) follow',
+        'will pay (?:a|the) (?:heavy )?price',
+        '(?:next|new) targets?',
+        '(?:will|shall) (?:burn|bleed|pay)',
+      ]
+        .join('|')
+        .replace(/^/, '\\b(?:') + ')\\b',
       'i',
     ),
   },
   {
     type: 'warning',
-    re: /\b(?:warn(?:ed|s|ing)?(?: [\w'’]+){0,4}? (?:of|about|that|against)|fear(?:ed|s)? (?:of )?(?:retaliation|reprisals?|revenge|copycat|further attacks)|risk of (?:retaliation|reprisals?|revenge|copycat|further attacks)|could (?:inspire|trigger|prompt|provoke|spark) (?:copycat|similar|further|retaliatory|revenge) (?:attacks|violence)|raised the (?:terror )?threat level|on high alert|heightened alert)\b/i,
+    re: /\b(?:warn(?:ed|s|ing)?(?: [\w'’]+){0,4}? (?:of|about|that|against)|warned\.?$|fear(?:ed|s)? (?:of )?(?:retaliation|reprisals?|revenge|copycat|further attacks)|risk of (?:a )?(?:retaliation|reprisals?|reprisal attacks?|revenge|copycat|further attacks)|could (?:inspire|trigger|prompt|provoke|spark|encourage) (?:copycat|similar|further|retaliatory|revenge|imitators)|raised the (?:terror )?threat level|on high alert|heightened alert)/i,
   },
 ];
+
+/** A revenge framing about the future ("would retaliate", "could try to avenge") is not a justification of a done attack. */
+export const FUTURE_REVENGE =
+  /\b(?:would|will|could|might|may|vow(?:ed|s)?|threaten\w*|urg\w+|call\w* (?:on|for)|try to|promis\w+)\b[^.]{0,60}\b(?:revenge|retaliat\w*|avenge|vengeance|reprisal)|\b(?:revenge|retaliat\w*|avenge|vengeance|reprisal)\w*\b[^.]{0,20}\b(?:is|was) coming\b/i;
+
+/** An attack said to be done in revenge: the framing of an act, in the past. */
+export const DONE_IN_REVENGE =
+  /\b(?:was|were|had been|been) (?:carried out |launched |staged |committed )?(?:in |as |an act of )?(?:revenge|retaliation|retribution|reprisal|vengeance|a response|response)|\b(?:attack|bombing|shooting|operation|assault|killing|stabbing)s?\b[^.]{0,40}\b(?:revenge|retaliation|vengeance|response)\b|\bretaliating\b|\bclaim\w*\b[^.]{0,60}\b(?:revenge|vengeance|retaliation)/i;
 
 /** "No group claimed responsibility", "denied responsibility": not a claim. */
 export const NEGATED_CLAIM =
@@ -43,7 +90,7 @@ export const NEGATED_CLAIM =
 
 /** A warning must be about violence to come, not about anything ("warned of floods"). */
 export const WARNING_TOPIC =
-  /\b(?:retaliat\w+|reprisal\w*|revenge|copycat|attacks?|terror\w*|violence|extremis\w+|radicali[sz]\w+|threat|bloodshed|escalat\w+)\b/i;
+  /\b(?:retaliat\w+|reprisal\w*|revenge|avenge|copycat|imitators?|inspire|attacks?|terror\w*|extremis\w+|radicali[sz]\w+|threat level|bloodshed)\b/i;
 
 /** Words after "revenge for" that name the earlier events: "the New Zealand attack", "attacks on Muslims in Europe". */
 export const REVENGE_OBJECT =
