@@ -19,7 +19,7 @@ import type { SentenceSignals } from './sentence-signals.js';
 const QUOTED_CALL =
   /\b(?:kill (?:them|the|every|all|any)|attack (?:them|their|the)|take revenge|avenge|slaughter|strike (?:them|their|at)|rise up and|wage jihad|target (?:them|their))\b/i;
 const QUOTED_THREAT =
-  /\b(?:we will (?:strike|attack|kill|target|avenge|fight|come for)|you will (?:pay|not be safe|never be safe)|more attacks|next target|coming soon|days? of (?:reckoning|vengeance)|will pay)\b/i;
+  /\b(?:we will (?:strike|attack|kill|target|avenge|fight|come for|continue (?:our|the) (?:actions|attacks|operations|struggle|jihad))|you will (?:pay|not be safe|never be safe)|more attacks|next target|coming soon|days? of (?:reckoning|vengeance)|will pay)\b/i;
 
 /**
  * Statements a document reports: claims of responsibility, calls to violence, revenge
@@ -108,9 +108,10 @@ function classify(
   docContext: boolean,
   kb: KnowledgeBase,
 ): { militant: boolean } {
+  // Political violence in the sentence: its context, its actors, or a violent act (not a verbal "attack").
   const context =
     s.political ||
-    s.cues.length > 0 ||
+    s.cues.some((c) => c.cue.violent) ||
     s.harm ||
     s.mentions.some(
       (m) =>
@@ -217,7 +218,7 @@ const CLOSING_ATTRIBUTION =
   /,\s*((?:the|a|an)\s+[^,.;"“”]{3,100}?)\s+(?:said|says|warned|told|added|stated|claimed)\b[^,.;"“”]{0,40}\.?\s*$/i;
 /** Speakers on the extremists' side without a knowledge-base entry ("far-right Telegram channels"). */
 const EXTREMIST_SPEAKER =
-  /\b(?:far-right|neo-nazi|jihadist|extremist|militant|pro-islamic state|islamist|channels?|posts?|posters|manifesto|attacker|gunman)\b/i;
+  /\b(?:the group|the organi[sz]ation|the movement|far-right|neo-nazi|jihadist|extremist|militant|pro-islamic state|islamist|channels?|posts?|posters|manifesto|attacker|gunman)\b/i;
 
 /** A group, or a person or outlet of a group, outside state bodies. */
 function isMilitant(entry: KbEntry, kb: KnowledgeBase): boolean {

@@ -78,7 +78,7 @@ export const STATEMENT_CUES: { type: StatementType; re: RegExp }[] = [
 
 /** A revenge framing about the future ("would retaliate", "could try to avenge") is not a justification of a done attack. */
 export const FUTURE_REVENGE =
-  /\b(?:would|will|could|might|may|vow(?:ed|s)?|threaten\w*|urg\w+|call\w* (?:on|for)|try to|promis\w+)\b[^.]{0,60}\b(?:revenge|retaliat\w*|avenge|vengeance|reprisal)|\b(?:revenge|retaliat\w*|avenge|vengeance|reprisal)\w*\b[^.]{0,20}\b(?:is|was) coming\b/i;
+  /\b(?:would|will|could|might|may|vow(?:ed|s)?|threaten\w*|urg\w+|call\w* (?:on|for)|try to|promis\w+)\b[^.]{0,120}\b(?:revenge|retaliat\w*|avenge|vengeance|reprisal)|\b(?:revenge|retaliat\w*|avenge|vengeance|reprisal)\w*\b[^.]{0,20}\b(?:is|was) coming\b/i;
 
 /** An attack said to be done in revenge: the framing of an act, in the past. */
 export const DONE_IN_REVENGE =
@@ -86,7 +86,7 @@ export const DONE_IN_REVENGE =
 
 /** "No group claimed responsibility", "denied responsibility": not a claim. */
 export const NEGATED_CLAIM =
-  /\b(?:no (?:group|one|organi[sz]ation|claim)|nobody|not (?:yet )?(?:been )?claimed|yet to|has not|have not|had not|did not|denied|deny|denies|without)\b[^.]{0,40}\bclaim|\bdenied (?:any )?(?:responsibility|involvement)/i;
+  /\bno claims? (?:of|for) responsibility\b|\b(?:no (?:group|one|organi[sz]ation|claim)|nobody|not (?:yet )?(?:been )?claimed|yet to|has not|have not|had not|did not|denied|deny|denies|without)\b[^.]{0,40}\bclaim|\bdenied (?:any )?(?:responsibility|involvement)/i;
 
 /** A warning must be about violence to come, not about anything ("warned of floods"). */
 export const WARNING_TOPIC =
