@@ -17,6 +17,7 @@ const run = (script, env = {}) =>
 const cold = run('startup.js', { BENCH_COLD: '1' });
 const startup = run('startup.js');
 const annotate = run('annotate.js');
+const extract = run('extract.js');
 const rows = [
   ['start-up (knowledge base + gazetteer + NLP model)', `${startup.ms.toFixed(0)} ms`, '< 1500 ms'],
   ['start-up peak memory', `${startup.maxRssMb.toFixed(0)} MB`, '< 500 MB'],
@@ -37,6 +38,13 @@ const rows = [
   ],
   ['annotate time / bare wink-nlp time', `${annotate.ratio.toFixed(2)}x`, '<= 3x'],
   ['annotate peak memory', `${annotate.maxRssMb.toFixed(0)} MB`, '< 500 MB'],
+  [
+    `extract: \`vigil extract\` on the corpus x10 (${extract.docs} docs), worker threads`,
+    `${extract.docsPerSec.toFixed(0)} docs/s`,
+    '>= 150 docs/s',
+  ],
+  ['extract time / bare wink-nlp time (same text, one thread)', `${extract.ratio.toFixed(2)}x`, '<= 4x'],
+  ['extract peak memory (process with its workers)', `${extract.maxRssMb.toFixed(0)} MB`, '< 800 MB'],
 ];
 console.log(
   `Vigil benchmarks — ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${process.platform}/${process.arch}\n`,

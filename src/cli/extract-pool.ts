@@ -23,10 +23,10 @@ export class ExtractPool {
     private readonly write: (line: string) => Promise<void> | void,
     size = Math.min(4, availableParallelism()),
   ) {
-    const ts = import.meta.url.endsWith('.ts');
-    const url = new URL(ts ? './extract-worker.ts' : './extract-worker.js', import.meta.url);
+    // Runs from the built package (dist/): worker threads load compiled JavaScript.
+    const url = new URL('./extract-worker.js', import.meta.url);
     for (let i = 0; i < size; i++) {
-      const w = new Worker(url, ts ? { execArgv: ['--import', 'tsx'] } : {});
+      const w = new Worker(url);
       w.on('message', (msg: { ready?: boolean; seq?: number; lines?: string[] }) => {
         if (msg.seq !== undefined && msg.lines) this.done.set(msg.seq, msg.lines);
         this.release(w);

@@ -5,10 +5,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
+// The built command, as users run it (`npm test` builds first).
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
 function vigil(args: string[], input?: string) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
+  const r = spawnSync(process.execPath, ['dist/cli/main.js', ...args], {
     cwd: root,
     input,
     encoding: 'utf8',

@@ -1,0 +1,55 @@
+// Full `vigil extract` throughput: the Wikinews corpus repeated (distinct ids) through the command
+// with its worker threads, against a bare wink-nlp pass over the same text (prints JSON).
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+
+const COPIES = Number(process.env.BENCH_COPIES ?? 10);
+const corpus = readFileSync(new URL('../examples/wikinews/wikinews.jsonl', import.meta.url), 'utf8')
+  .trim()
+  .split('\n');
+const dir = mkdtempSync(join(tmpdir(), 'vigil-extract-bench-'));
+const input = join(dir, 'input.jsonl');
+const lines = [];
+for (let c = 0; c < COPIES; c++) {
+  for (const l of corpus) {
+    const d = JSON.parse(l);
+    lines.push(JSON.stringify({ ...d, id: `${d.id}-${c}` }));
+  }
+}
+writeFileSync(input, `${lines.join('\n')}\n`);
+const peak = new URL('./extract-peak.js', import.meta.url).pathname;
+
+const t0 = performance.now();
+const child = spawnSync(process.execPath, [peak, input], { encoding: 'utf8', maxBuffer: 1 << 30 });
+const extractMs = performance.now() - t0;
+if (child.status !== 0) throw new Error(`vigil extract failed: ${child.stderr}`);
+const written = child.stdout.trim().split('\n').length;
+const { maxRssMb } = JSON.parse(child.stderr.trim().split('\n').pop());
+
+// The same text through wink-nlp alone (tokens + POS + sentences), one thread, after its load.
+const nlp = winkNLP(model, ['sbd', 'pos']);
+const texts = lines.map((l) => JSON.parse(l).text);
+const t1 = performance.now();
+for (const t of texts) {
+  const w = nlp.readDoc(t);
+  w.tokens().out(nlp.its.value);
+  w.tokens().out(nlp.its.pos);
+  w.sentences().out(nlp.its.span);
+}
+const winkMs = performance.now() - t1;
+rmSync(dir, { recursive: true });
+console.log(
+  JSON.stringify({
+    docs: lines.length,
+    written,
+    extractMs,
+    winkMs,
+    maxRssMb,
+    docsPerSec: (lines.length / extractMs) * 1000,
+    ratio: extractMs / winkMs,
+  }),
+);

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { resources } from '../helpers/annotate-text.js';
+import { evaluate } from './evaluate.js';
+
+// The labelled evaluation of issue #3 (npm run eval prints it with every miss). Where a target of
+// the issue is met it is asserted as the target; where it is not met yet, the floor below guards
+// against regressions and the README says the figure honestly.
+const r = evaluate(resources());
+
+describe('extraction on labelled Wikinews articles and written statement texts', () => {
+  it('reports no more than 1 false confident incident per 20 negative articles', () => {
+    const falseConfident = r.falseConfident.total - r.falseConfident.correct;
+    expect((20 * falseConfident) / r.negatives, r.falseConfident.misses.join('\n')).toBeLessThan(1);
+  });
+
+  it('finds statements with F1 >= 0.8', () => {
+    expect(
+      r.statements.f1,
+      [...r.statements.misses, ...r.statements.extras].join('\n'),
+    ).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it('codes the main incident: date >= 95%, attack type and weapon >= 85%, named perpetrator >= 80%', () => {
+    expect(r.fields.date.rate, r.fields.date.misses.join('\n')).toBeGreaterThanOrEqual(0.95);
+    expect(r.fields.type.rate, r.fields.type.misses.join('\n')).toBeGreaterThanOrEqual(0.85);
+    expect(r.fields.weapon.rate, r.fields.weapon.misses.join('\n')).toBeGreaterThanOrEqual(0.85);
+    expect(r.fields.perpetrator.rate, r.fields.perpetrator.misses.join('\n')).toBeGreaterThanOrEqual(0.8);
+    expect(r.fields.killed.rate, r.fields.killed.misses.join('\n')).toBeGreaterThanOrEqual(0.85);
+    expect(r.fields.wounded.rate, r.fields.wounded.misses.join('\n')).toBeGreaterThanOrEqual(0.85);
+  });
+
+  it('stays above the regression floors where the issue targets are not met yet', () => {
+    // Targets: found >= 95%, city >= 85%, no invented casualties >= 95% (see README).
+    expect(r.found.rate, r.found.misses.join('\n')).toBeGreaterThanOrEqual(0.9);
+    expect(r.fields.city.rate, r.fields.city.misses.join('\n')).toBeGreaterThanOrEqual(0.75);
+    expect(
+      r.fields.noInventedCasualties.rate,
+      r.fields.noInventedCasualties.misses.join('\n'),
+    ).toBeGreaterThanOrEqual(0.9);
+  });
+});
