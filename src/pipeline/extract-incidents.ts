@@ -7,6 +7,7 @@ import {
   ATTACK_CUES,
   ATTACK_TYPE_HIERARCHY,
   SUICIDE,
+  VEHICLE,
   WEAPON_CUES,
   type AttackType,
 } from './lexicons/attack-types.js';
@@ -159,6 +160,11 @@ function buildIncident(
   for (const s of events) {
     for (const c of s.cues) if (c.cue.weapon && !weapons.includes(c.cue.weapon)) weapons.push(c.cue.weapon);
     for (const w of WEAPON_CUES) if (w.re.test(s.text) && !weapons.includes(w.weapon)) weapons.push(w.weapon);
+  }
+  // GTD: a car or truck bomb is an explosive, not a vehicle weapon.
+  if (sentences.some((s) => /\b(?:car|truck|lorry|vehicle)[- ]bomb|VBIED/i.test(s.text))) {
+    const i = weapons.indexOf(VEHICLE);
+    if (i >= 0) weapons.splice(i, 1);
   }
   if (weapons.length > 0) evidence.push(ev('weapons', lead));
   const suicideSentence = sentences.find((s) => SUICIDE.test(s.text));

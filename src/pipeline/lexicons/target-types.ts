@@ -9,11 +9,11 @@ export const TARGET_CUES: { re: RegExp; type: string }[] = [
     type: 'Government (Diplomatic)',
   },
   {
-    re: /\b(?:police(?:men|man|women|woman)?|police (?:station|officers?|checkpoint|post|vehicle|convoy)|officers|constables?|gendarm\w+|policemen)\b/i,
+    re: /\b(?:police (?:stations?|officers?|checkpoints?|posts?|vehicles?|convoys?)|police(?:men|man|women|woman)?|officers|constables?|gendarm\w+)\b/i,
     type: 'Police',
   },
   {
-    re: /\b(?:soldiers?|troops|army|military|servicem[ae]n|marines|barracks|military base|air base|base|checkpoint|convoy|peacekeepers?|security forces)\b/i,
+    re: /\b(?:military bases?|air bases?|army bases?|army posts?|barracks|soldiers?|troops|army|military|servicem[ae]n|marines|base|checkpoint|convoy|peacekeepers?|security forces)\b/i,
     type: 'Military',
   },
   {
