@@ -50,11 +50,7 @@ export async function* readInputs(paths: string[], options: ReadOptions = {}): A
           stream.once('error', reject);
         });
       } catch (err) {
-        yield problem(
-          'input:unreadable',
-          `cannot read file: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
-          path,
-        );
+        yield unreadable(err, path);
         continue;
       }
       yield* readJsonLines(stream, path);
@@ -63,11 +59,7 @@ export async function* readInputs(paths: string[], options: ReadOptions = {}): A
       try {
         text = await readFile(path, 'utf8');
       } catch (err) {
-        yield problem(
-          'input:unreadable',
-          `cannot read file: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
-          path,
-        );
+        yield unreadable(err, path);
         continue;
       }
       if (text.trim() === '') {
@@ -133,6 +125,14 @@ export function parseDocumentLine(raw: string, source: string): InputItem {
   if (typeof o.published === 'string') doc.published = o.published.slice(0, 10);
   if (typeof o.url === 'string') doc.url = o.url;
   return { doc };
+}
+
+function unreadable(err: unknown, path: string): InputItem {
+  return problem(
+    'input:unreadable',
+    `cannot read file: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+    path,
+  );
 }
 
 function problem(ruleId: string, reason: string, source: string): InputItem {

@@ -1,13 +1,6 @@
 import type { Message } from '../doc.js';
-import { stripAccents } from '../text/normalize.js';
+import { nameKey as aliasKey } from '../text/normalize.js';
 import type { SourcedEntry } from './load-kb.js';
-
-const aliasKey = (s: string): string =>
-  stripAccents(s)
-    .replace(/['’‘`]/g, '')
-    .replace(/[\s\-–]+/g, ' ')
-    .trim()
-    .toLowerCase();
 
 /**
  * Cross-entry checks of a knowledge base: unique ids, links to existing entries of the right kind,

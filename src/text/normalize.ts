@@ -44,6 +44,15 @@ function isApostrophe(code: number): boolean {
   );
 }
 
+/** A name compared loosely: no accents, apostrophes, case, and hyphens as spaces ("Al-Qa'ida" = "al qaida"). */
+export function nameKey(name: string): string {
+  return stripAccents(name)
+    .replace(APOSTROPHES, '')
+    .replace(/[\s\-–]+/g, ' ')
+    .trim()
+    .toLowerCase();
+}
+
 /** Case-preserving key of one word: accents and apostrophes removed ("Qa'ida" → "Qaida"). */
 export function wordKey(word: string): string {
   // Most words are plain ASCII letters: skip the (costly) Unicode normalisation for them.

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createDoc, type DateValue, type Doc } from '../../src/doc.js';
 import type { Resources } from '../../src/kb/resources.js';
 import { annotate } from '../../src/pipeline/annotate.js';
-import { stripAccents } from '../../src/text/normalize.js';
+import { nameKey as key } from '../../src/text/normalize.js';
 
 /** A hand-labelled Wikinews paragraph (test/fixtures/annotate/gold.json). */
 export interface GoldParagraph {
@@ -39,13 +39,6 @@ interface CorpusDoc {
 export function loadGold(): GoldParagraph[] {
   return JSON.parse(readFileSync(GOLD_FILE, 'utf8')) as GoldParagraph[];
 }
-
-const key = (s: string): string =>
-  stripAccents(s)
-    .replace(/['’‘`]/g, '')
-    .replace(/[\s\-–]+/g, ' ')
-    .trim()
-    .toLowerCase();
 
 /**
  * Annotate the articles of the gold paragraphs (whole, as Vigil always does: context matters) and

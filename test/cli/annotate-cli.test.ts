@@ -1,21 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-
-// The built command, as users run it (`npm test` builds first).
-const root = fileURLToPath(new URL('../..', import.meta.url));
-
-function vigil(args: string[], input?: string) {
-  const r = spawnSync(process.execPath, ['dist/cli/main.js', ...args], {
-    cwd: root,
-    input,
-    encoding: 'utf8',
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+import { vigil } from '../helpers/run-vigil.js';
 
 describe('vigil annotate', () => {
   const dir = mkdtempSync(join(tmpdir(), 'vigil-cli-'));

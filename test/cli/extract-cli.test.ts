@@ -1,23 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { vigil } from '../helpers/run-vigil.js';
 import type { Extraction } from '../../src/pipeline/extraction.js';
 import { extractionErrors } from '../extract/validate-extraction.js';
-
-// The built command, as users run it (`npm test` builds first).
-const root = fileURLToPath(new URL('../..', import.meta.url));
-
-function vigil(args: string[], input?: string) {
-  const r = spawnSync(process.execPath, ['dist/cli/main.js', ...args], {
-    cwd: root,
-    input,
-    encoding: 'utf8',
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 describe('vigil extract', () => {
   const dir = mkdtempSync(join(tmpdir(), 'vigil-extract-'));

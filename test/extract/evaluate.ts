@@ -3,7 +3,7 @@ import { createDoc } from '../../src/doc.js';
 import type { Resources } from '../../src/kb/resources.js';
 import { extract } from '../../src/pipeline/extract.js';
 import type { Count, Extraction, IncidentMention } from '../../src/pipeline/extraction.js';
-import { stripAccents } from '../../src/text/normalize.js';
+import { nameKey as norm } from '../../src/text/normalize.js';
 
 /** An incident as labelled in the gold files (test/fixtures/extract/). */
 interface GoldIncident {
@@ -44,12 +44,6 @@ export const CONFIDENT = 0.5;
 
 const fixture = (name: string): GoldDoc[] =>
   JSON.parse(readFileSync(new URL(`../fixtures/extract/${name}`, import.meta.url), 'utf8')) as GoldDoc[];
-const norm = (s: string): string =>
-  stripAccents(s)
-    .toLowerCase()
-    .replace(/['’‘`-]/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
 
 /** Correct / total for one field. */
 export class Tally {
