@@ -1,0 +1,327 @@
+import Database from 'better-sqlite3';
+import type { Tlp } from '../../ingest/source-document.js';
+import type { Count, Extraction } from '../../pipeline/extraction.js';
+import { applyReviews } from '../apply-reviews.js';
+import { SQLITE_MIGRATIONS } from '../migrations/sqlite/index.js';
+import type {
+  DocumentWrite,
+  Review,
+  SearchHit,
+  SearchQuery,
+  Store,
+  StoredDocument,
+  StoreStats,
+  WriteResult,
+} from '../store.js';
+
+interface DocumentRow {
+  id: string;
+  content_hash: string;
+  source: string;
+  title: string | null;
+  published_at: string | null;
+  byline: string | null;
+  language: string | null;
+  text: string;
+  marking: string;
+  meta: string | null;
+  retrieved_at: string;
+}
+
+/**
+ * The embedded default store: one SQLite file (better-sqlite3) in WAL mode with FTS5 full-text
+ * search. Writes are synchronous=FULL, so a resolved `putDocuments` survives a crash.
+ */
+export class SqliteStore implements Store {
+  private readonly db: Database.Database;
+
+  private constructor(db: Database.Database) {
+    this.db = db;
+  }
+
+  /** Open (and create or migrate) the database at `path` (`:memory:` for tests). */
+  static open(path: string): SqliteStore {
+    const db = new Database(path);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 10000');
+    migrate(db);
+    return new SqliteStore(db);
+  }
+
+  async putDocuments(writes: DocumentWrite[]): Promise<WriteResult[]> {
+    const existing = this.db.prepare('SELECT id FROM documents WHERE content_hash = ?');
+    const insert = this.db
+      .prepare(`INSERT INTO documents (id, content_hash, source_kind, source, url, title, published_at, byline, language, text, marking, meta, retrieved_at, pipeline_version, extraction)
+      VALUES (@id, @contentHash, @sourceKind, @source, @url, @title, @publishedAt, @byline, @language, @text, @marking, @meta, @retrievedAt, @pipelineVersion, @extraction)`);
+    // One transaction for the batch: every document in it is written whole or not at all.
+    const write = this.db.transaction((batch: DocumentWrite[]): WriteResult[] =>
+      batch.map((w) => {
+        const d = w.document;
+        const prior = existing.get(d.contentHash) as { id: string } | undefined;
+        if (prior) return { id: prior.id, created: false };
+        insert.run({
+          id: d.id,
+          contentHash: d.contentHash,
+          sourceKind: d.source.kind,
+          source: JSON.stringify(d.source),
+          url: d.source.url ?? null,
+          title: d.title ?? null,
+          publishedAt: d.publishedAt ?? null,
+          byline: d.byline ?? null,
+          language: d.language ?? null,
+          text: d.text,
+          marking: d.marking,
+          meta: d.meta ? JSON.stringify(d.meta) : null,
+          retrievedAt: d.retrievedAt,
+          pipelineVersion: w.pipelineVersion,
+          extraction: JSON.stringify(w.extraction),
+        });
+        this.writeProjections(d.id, w.extraction);
+        return { id: d.id, created: true };
+      }),
+    );
+    return write(writes);
+  }
+
+  async hasContent(contentHash: string): Promise<boolean> {
+    return this.db.prepare('SELECT 1 FROM documents WHERE content_hash = ?').get(contentHash) !== undefined;
+  }
+
+  async getDocument(id: string): Promise<StoredDocument | undefined> {
+    const row = this.db.prepare('SELECT * FROM documents WHERE id = ?').get(id) as DocumentRow | undefined;
+    return row ? toDocument(row) : undefined;
+  }
+
+  async getExtraction(id: string): Promise<Extraction | undefined> {
+    const row = this.db.prepare('SELECT extraction FROM documents WHERE id = ?').get(id) as
+      { extraction: string } | undefined;
+    if (!row) return undefined;
+    const extraction = JSON.parse(row.extraction) as Extraction;
+    const ids = [...extraction.incidents.map((i) => i.id), ...extraction.statements.map((s) => s.id)];
+    return applyReviews(extraction, this.reviewsOf(ids));
+  }
+
+  async listDocuments(after: string | undefined, limit: number): Promise<StoredDocument[]> {
+    const rows = (
+      after === undefined
+        ? this.db.prepare('SELECT * FROM documents ORDER BY rowid LIMIT ?').all(limit)
+        : this.db
+            .prepare(
+              'SELECT * FROM documents WHERE rowid > (SELECT rowid FROM documents WHERE id = ?) ORDER BY rowid LIMIT ?',
+            )
+            .all(after, limit)
+    ) as DocumentRow[];
+    return rows.map(toDocument);
+  }
+
+  async replaceExtraction(id: string, extraction: Extraction, pipelineVersion: string): Promise<void> {
+    this.db.transaction(() => {
+      const changed = this.db
+        .prepare('UPDATE documents SET extraction = ?, pipeline_version = ? WHERE id = ?')
+        .run(JSON.stringify(extraction), pipelineVersion, id).changes;
+      if (changed === 0) return;
+      for (const table of ['incidents', 'statements', 'links', 'document_entities'])
+        this.db.prepare(`DELETE FROM ${table} WHERE doc_id = ?`).run(id);
+      this.writeProjections(id, extraction);
+    })();
+  }
+
+  async addReview(review: Review): Promise<void> {
+    this.db
+      .prepare(
+        'INSERT INTO reviews (subject_id, field, action, value, author, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+      )
+      .run(
+        review.subjectId,
+        review.field,
+        review.action,
+        review.value === undefined ? null : JSON.stringify(review.value),
+        review.author,
+        review.createdAt,
+      );
+  }
+
+  async search(q: SearchQuery): Promise<SearchHit[]> {
+    const match = ftsQuery(q.text);
+    if (!match) return [];
+    const where: string[] = ['documents_fts MATCH @match'];
+    const params: Record<string, unknown> = { match, limit: q.limit ?? 20, offset: q.offset ?? 0 };
+    if (q.from) {
+      where.push('d.published_at >= @from');
+      params.from = q.from;
+    }
+    if (q.to) {
+      where.push("d.published_at <= @to || 'T99'");
+      params.to = q.to;
+    }
+    if (q.country) {
+      where.push('EXISTS (SELECT 1 FROM incidents i WHERE i.doc_id = d.id AND i.country_code = @country)');
+      params.country = q.country.toUpperCase();
+    }
+    if (q.type) {
+      where.push('EXISTS (SELECT 1 FROM incidents i WHERE i.doc_id = d.id AND i.type = @type)');
+      params.type = q.type;
+    }
+    if (q.group) {
+      where.push('EXISTS (SELECT 1 FROM document_entities e WHERE e.doc_id = d.id AND e.entity_id = @group)');
+      params.group = q.group;
+    }
+    const rows = this.db
+      .prepare(
+        `SELECT d.id, d.title, d.published_at, d.url, snippet(documents_fts, 1, '[', ']', '…', 16) AS snippet, bm25(documents_fts) AS score
+         FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid
+         WHERE ${where.join(' AND ')} ORDER BY score LIMIT @limit OFFSET @offset`,
+      )
+      .all(params) as {
+      id: string;
+      title: string | null;
+      published_at: string | null;
+      url: string | null;
+      snippet: string;
+      score: number;
+    }[];
+    return rows.map((r) => {
+      const hit: SearchHit = { id: r.id, snippet: r.snippet, score: -r.score };
+      if (r.title) hit.title = r.title;
+      if (r.published_at) hit.publishedAt = r.published_at;
+      if (r.url) hit.url = r.url;
+      return hit;
+    });
+  }
+
+  async stats(): Promise<StoreStats> {
+    const count = (table: string, where = ''): number =>
+      (this.db.prepare(`SELECT count(*) AS n FROM ${table} ${where}`).get() as { n: number }).n;
+    return {
+      documents: count('documents'),
+      incidents: count('incidents'),
+      statements: count('statements'),
+      links: count('links'),
+      entities: (
+        this.db.prepare('SELECT count(DISTINCT entity_id) AS n FROM document_entities').get() as { n: number }
+      ).n,
+      reviews: count('reviews'),
+    };
+  }
+
+  async close(): Promise<void> {
+    this.db.close();
+  }
+
+  private writeProjections(docId: string, x: Extraction): void {
+    const incident = this.db.prepare(
+      'INSERT INTO incidents (id, doc_id, role, type, date_value, country_code, city, killed, wounded, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    for (const i of x.incidents) {
+      incident.run(
+        i.id,
+        docId,
+        i.role,
+        i.type,
+        i.date?.value ?? null,
+        i.location?.countryCode ?? null,
+        i.location?.city ?? null,
+        countValue(i.killed),
+        countValue(i.wounded),
+        i.confidence,
+      );
+    }
+    const statement = this.db.prepare(
+      'INSERT INTO statements (id, doc_id, type, speaker_id, organization_id, date_value, confidence) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
+    for (const s of x.statements)
+      statement.run(
+        s.id,
+        docId,
+        s.type,
+        s.speaker?.id ?? null,
+        s.organization?.id ?? null,
+        s.date?.value ?? null,
+        s.confidence,
+      );
+    const link = this.db.prepare(
+      'INSERT INTO links (doc_id, from_id, to_id, to_text, kind) VALUES (?, ?, ?, ?, ?)',
+    );
+    for (const l of x.links)
+      link.run(
+        docId,
+        l.from,
+        typeof l.to === 'string' ? l.to : null,
+        typeof l.to === 'string' ? null : l.to.text,
+        l.kind,
+      );
+    const entity = this.db.prepare(
+      'INSERT INTO document_entities (doc_id, entity_id, kind, mentions) VALUES (?, ?, ?, ?)',
+    );
+    for (const e of x.entities) entity.run(docId, e.id, e.kind, e.spans.length);
+  }
+
+  private reviewsOf(subjectIds: string[]): Review[] {
+    if (subjectIds.length === 0) return [];
+    const rows = this.db
+      .prepare(
+        `SELECT subject_id, field, action, value, author, created_at FROM reviews WHERE subject_id IN (${subjectIds.map(() => '?').join(',')})`,
+      )
+      .all(...subjectIds) as {
+      subject_id: string;
+      field: string;
+      action: Review['action'];
+      value: string | null;
+      author: string;
+      created_at: string;
+    }[];
+    return rows.map((r) => ({
+      subjectId: r.subject_id,
+      field: r.field,
+      action: r.action,
+      ...(r.value === null ? {} : { value: JSON.parse(r.value) as unknown }),
+      author: r.author,
+      createdAt: r.created_at,
+    }));
+  }
+}
+
+function migrate(db: Database.Database): void {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version > SQLITE_MIGRATIONS.length) {
+    throw new Error(
+      `the database is at schema version ${version}, newer than this Vigil (${SQLITE_MIGRATIONS.length}); upgrade Vigil`,
+    );
+  }
+  for (let v = version; v < SQLITE_MIGRATIONS.length; v++) {
+    db.transaction(() => {
+      db.exec(SQLITE_MIGRATIONS[v]!);
+      db.pragma(`user_version = ${v + 1}`);
+    })();
+  }
+}
+
+function toDocument(r: DocumentRow): StoredDocument {
+  const d: StoredDocument = {
+    id: r.id,
+    contentHash: r.content_hash,
+    source: JSON.parse(r.source) as StoredDocument['source'],
+    text: r.text,
+    marking: r.marking as Tlp,
+    retrievedAt: r.retrieved_at,
+  };
+  if (r.title !== null) d.title = r.title;
+  if (r.published_at !== null) d.publishedAt = r.published_at;
+  if (r.byline !== null) d.byline = r.byline;
+  if (r.language !== null) d.language = r.language;
+  if (r.meta !== null) d.meta = JSON.parse(r.meta) as Record<string, unknown>;
+  return d;
+}
+
+function countValue(c: Count | null): number | null {
+  if (!c) return null;
+  return 'value' in c ? c.value : c.max;
+}
+
+/** A user's words as an FTS5 query: each word quoted (no operators injected), all required. */
+export function ftsQuery(text: string): string {
+  const words = text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? [];
+  return words.map((w) => `"${w.replace(/"/g, '""')}"`).join(' ');
+}

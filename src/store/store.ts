@@ -1,0 +1,106 @@
+import type { DocumentSource, Tlp } from '../ingest/source-document.js';
+import type { Extraction } from '../pipeline/extraction.js';
+
+/** A document as stored: the source document plus its id, hash and when it was retrieved. */
+export interface StoredDocument {
+  id: string;
+  contentHash: string;
+  source: DocumentSource;
+  text: string;
+  title?: string;
+  publishedAt?: string;
+  byline?: string;
+  language?: string;
+  marking: Tlp;
+  meta?: Record<string, unknown>;
+  retrievedAt: string;
+}
+
+/** A document to store, with its extraction. */
+export interface DocumentWrite {
+  document: StoredDocument;
+  extraction: Extraction;
+  /** Version of the pipeline that produced the extraction (for reprocessing). */
+  pipelineVersion: string;
+}
+
+/** Result of writing one document. */
+export interface WriteResult {
+  id: string;
+  /** False when a document with the same content was already stored (nothing written). */
+  created: boolean;
+}
+
+/** Full-text search with filters. */
+export interface SearchQuery {
+  text: string;
+  /** Publication date range, ISO dates, inclusive. */
+  from?: string;
+  to?: string;
+  /** ISO country code of an incident of the document. */
+  country?: string;
+  /** Knowledge-base id of a group named in the document. */
+  group?: string;
+  /** GTD attack type of an incident of the document. */
+  type?: string;
+  limit?: number;
+  offset?: number;
+}
+
+/** One search hit. */
+export interface SearchHit {
+  id: string;
+  title?: string;
+  publishedAt?: string;
+  url?: string;
+  /** A short excerpt around the match, with the matched words in [brackets]. */
+  snippet: string;
+  score: number;
+}
+
+/** Counts of what the store holds. */
+export interface StoreStats {
+  documents: number;
+  incidents: number;
+  statements: number;
+  links: number;
+  entities: number;
+  reviews: number;
+}
+
+/** An analyst's decision on one field of an incident or statement; reviews win over re-extraction. */
+export interface Review {
+  subjectId: string;
+  field: string;
+  action: 'confirm' | 'correct' | 'reject';
+  value?: unknown;
+  author: string;
+  createdAt: string;
+}
+
+/**
+ * Vigil's storage (DESIGN.md "Storage and scale"). Every method is asynchronous so that the
+ * PostgreSQL implementation can follow without changing callers; the contract every
+ * implementation passes is `runStoreContract` in store-contract.ts.
+ */
+export interface Store {
+  /**
+   * Store documents with their extractions. Each document is written whole or not at all;
+   * a document whose content hash is already stored is skipped. When the promise resolves the
+   * batch is durable (it survives a crash of the process or the machine).
+   */
+  putDocuments(writes: DocumentWrite[]): Promise<WriteResult[]>;
+  /** Whether content with this hash is stored (to skip extraction of duplicates). */
+  hasContent(contentHash: string): Promise<boolean>;
+  getDocument(id: string): Promise<StoredDocument | undefined>;
+  /** The stored extraction of a document, with reviews applied. */
+  getExtraction(id: string): Promise<Extraction | undefined>;
+  /** Documents in storage order, a page at a time (for reprocessing and exports). */
+  listDocuments(after: string | undefined, limit: number): Promise<StoredDocument[]>;
+  /** Replace a document's machine extraction (reprocessing); reviews are kept and still apply. */
+  replaceExtraction(id: string, extraction: Extraction, pipelineVersion: string): Promise<void>;
+  addReview(review: Review): Promise<void>;
+  search(query: SearchQuery): Promise<SearchHit[]>;
+  stats(): Promise<StoreStats>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,161 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Extraction } from '../../src/pipeline/extraction.js';
+import { contentHash, documentId } from '../../src/store/document-id.js';
+import type { DocumentWrite, Store } from '../../src/store/store.js';
+
+/** A document write with a small, valid extraction (one incident, one statement, one link). */
+export function sampleWrite(text: string, extra: Partial<DocumentWrite['document']> = {}): DocumentWrite {
+  const source = { kind: 'file' as const, path: `/tmp/${text.slice(0, 8)}.txt` };
+  const id = documentId(source, text);
+  const extraction: Extraction = {
+    id,
+    incidents: [
+      {
+        id: `${id}:i1`,
+        type: 'Bombing/Explosion',
+        types: ['Bombing/Explosion'],
+        date: { value: '2019-03-15', precision: 'day' },
+        location: { city: 'Kabul', country: 'Afghanistan', countryCode: 'AF', lat: 34.5, lon: 69.2 },
+        perpetrators: [{ id: 'taliban', name: 'Taliban' }],
+        targets: [],
+        weapons: ['Explosives'],
+        killed: { value: 3 },
+        wounded: null,
+        perpetratorsKilled: null,
+        perpetratorsWounded: null,
+        suicide: false,
+        claimedBy: [],
+        role: 'main',
+        evidence: [],
+        confidence: 0.9,
+      },
+    ],
+    statements: [
+      {
+        id: `${id}:s1`,
+        type: 'claim-of-responsibility',
+        speaker: null,
+        organization: { id: 'taliban', name: 'Taliban' },
+        outlet: null,
+        platform: null,
+        medium: null,
+        date: null,
+        quote: null,
+        refersTo: [`${id}:i1`],
+        evidence: [],
+        confidence: 0.8,
+      },
+    ],
+    links: [],
+    entities: [{ id: 'taliban', kind: 'group', name: 'Taliban', spans: [[0, 7]] }],
+    messages: [],
+  };
+  return {
+    document: {
+      id,
+      contentHash: contentHash(text),
+      source,
+      text,
+      marking: 'TLP:CLEAR',
+      retrievedAt: '2019-03-16T00:00:00Z',
+      publishedAt: '2019-03-16',
+      ...extra,
+    },
+    extraction,
+    pipelineVersion: 'test-1',
+  };
+}
+
+/**
+ * The behaviour every Store implementation must have (CONVENTIONS.md §6). Call it from a test
+ * file of each implementation with a factory for an empty store.
+ */
+export function runStoreContract(name: string, create: () => Promise<Store>): void {
+  describe(`Store contract: ${name}`, () => {
+    let store: Store;
+    beforeEach(async () => {
+      store = await create();
+    });
+    afterEach(async () => {
+      await store.close();
+    });
+
+    it('stores a document with its extraction and reads both back', async () => {
+      const w = sampleWrite('Taliban bomb kills three in Kabul.', { title: 'Kabul bomb' });
+      expect(await store.putDocuments([w])).toEqual([{ id: w.document.id, created: true }]);
+      expect(await store.getDocument(w.document.id)).toEqual(w.document);
+      expect(await store.getExtraction(w.document.id)).toEqual(w.extraction);
+      expect(await store.stats()).toEqual({
+        documents: 1,
+        incidents: 1,
+        statements: 1,
+        links: 0,
+        entities: 1,
+        reviews: 0,
+      });
+    });
+
+    it('stores the same content once, whatever its source', async () => {
+      const a = sampleWrite('Same   text, twice.');
+      const b = sampleWrite('Same text, twice.');
+      b.document.source = { kind: 'url', url: 'https://example.org/x' };
+      const results = await store.putDocuments([a, b]);
+      expect(results).toEqual([
+        { id: a.document.id, created: true },
+        { id: a.document.id, created: false },
+      ]);
+      expect((await store.stats()).documents).toBe(1);
+      expect(await store.hasContent(b.document.contentHash)).toBe(true);
+    });
+
+    it('finds documents by full text, with date, country, group and type filters', async () => {
+      await store.putDocuments([
+        sampleWrite('A car bomb exploded near the ministry in Kabul.', {
+          title: 'Kabul blast',
+          publishedAt: '2019-03-16',
+        }),
+        sampleWrite('Football: the derby ended in a draw.', { title: 'Derby', publishedAt: '2020-01-01' }),
+      ]);
+      const hits = await store.search({ text: 'bomb Kabul' });
+      expect(hits.map((h) => h.title)).toEqual(['Kabul blast']);
+      expect(hits[0]?.snippet).toContain('[bomb]');
+      expect(
+        await store.search({ text: 'bomb', country: 'AF', group: 'taliban', type: 'Bombing/Explosion' }),
+      ).toHaveLength(1);
+      expect(await store.search({ text: 'bomb', country: 'FR' })).toHaveLength(0);
+      expect(await store.search({ text: 'bomb', from: '2019-03-17' })).toHaveLength(0);
+      expect(await store.search({ text: 'bomb', to: '2019-03-16' })).toHaveLength(1);
+      expect(await store.search({ text: '" OR * NEAR(' })).toEqual([]);
+    });
+
+    it('keeps reviews when the extraction is replaced by reprocessing', async () => {
+      const w = sampleWrite('Taliban bomb kills three in Kabul.');
+      await store.putDocuments([w]);
+      const incident = `${w.document.id}:i1`;
+      await store.addReview({
+        subjectId: incident,
+        field: 'killed',
+        action: 'correct',
+        value: { value: 4 },
+        author: 'ana',
+        createdAt: '2019-03-17T00:00:00Z',
+      });
+      const newer = structuredClone(w.extraction);
+      newer.incidents[0]!.killed = { value: 5 };
+      newer.incidents[0]!.type = 'Armed Assault';
+      await store.replaceExtraction(w.document.id, newer, 'test-2');
+      const x = await store.getExtraction(w.document.id);
+      expect(x?.incidents[0]?.killed).toEqual({ value: 4 });
+      expect(x?.incidents[0]?.type).toBe('Armed Assault');
+      expect((await store.stats()).reviews).toBe(1);
+    });
+
+    it('pages through documents in storage order', async () => {
+      const writes = ['one doc', 'two doc', 'three doc'].map((t) => sampleWrite(t));
+      await store.putDocuments(writes);
+      const first = await store.listDocuments(undefined, 2);
+      const rest = await store.listDocuments(first[first.length - 1]!.id, 2);
+      expect([...first, ...rest].map((d) => d.text)).toEqual(['one doc', 'two doc', 'three doc']);
+    });
+  });
+}
