@@ -173,7 +173,11 @@ function buildIncident(
   const date =
     incidentDate(doc, sentences) ?? (cluster.role === 'main' ? datelineDate(doc, signals) : undefined);
   if (date) evidence.push(ev('date', date.sentence));
-  const location = incidentLocation(sentences, cluster.role === 'main' ? signals.slice(0, 3) : []);
+  const location = incidentLocation(
+    datelineEnd(doc.text),
+    sentences,
+    cluster.role === 'main' ? signals.slice(0, 3) : [],
+  );
   if (location) evidence.push(ev('location', location.sentence));
 
   const targets = incidentTargets(doc, events.length > 0 ? events : sentences);
@@ -240,16 +244,26 @@ function incidentDate(
 ): { value: DateValue; sentence: SentenceSignals } | undefined {
   const rank = { day: 0, week: 1, month: 2, year: 3 } as const;
   const dateline = (m: Mention): boolean => m.start < 40 && (m.value as DateValue).value === doc.published;
-  let best: { value: DateValue; sentence: SentenceSignals } | undefined;
-  for (const s of sentences) {
-    for (const m of s.mentions) {
-      if (m.kind !== 'date' || dateline(m)) continue;
-      const v = m.value as DateValue;
-      if (!best || rank[v.precision] < rank[best.value.precision]) best = { value: v, sentence: s };
+  // The most precise date of the event sentences, else of the other sentences; among equally
+  // precise ones the earliest (an attack precedes the statements and the aftermath reported with it).
+  const events = sentences.filter((s) => s.score >= EVENT_THRESHOLD);
+  const dates = (s: SentenceSignals): Mention[] =>
+    s.mentions.filter((m) => m.kind === 'date' && !dateline(m));
+  for (const group of [events, sentences]) {
+    let best: { value: DateValue; sentence: SentenceSignals } | undefined;
+    for (const s of group) {
+      for (const m of dates(s)) {
+        const v = m.value as DateValue;
+        const better =
+          !best ||
+          rank[v.precision] < rank[best.value.precision] ||
+          (rank[v.precision] === rank[best.value.precision] && v.value < best.value.value);
+        if (better) best = { value: v, sentence: s };
+      }
     }
-    if (best?.value.precision === 'day') break;
+    if (best) return best;
   }
-  return best;
+  return undefined;
 }
 
 /**
@@ -269,6 +283,7 @@ function datelineDate(
 
 /** The place of the incident: the first city in its sentences, else a region, else a country. */
 function incidentLocation(
+  datelineEnd: number,
   ...groups: SentenceSignals[][]
 ): { place: PlaceRef; sentence: SentenceSignals } | undefined {
   const levels: ((p: PlaceRef, m: Mention) => boolean)[] = [
@@ -278,15 +293,31 @@ function incidentLocation(
     () => true,
   ];
   // The most precise place first; at each level, the incident's own sentences before the fallbacks.
-  for (const level of levels) {
-    for (const sentences of groups) {
-      for (const s of sentences) {
-        const m = s.mentions.find((x) => x.kind === 'place' && x.place && level(x.place, x));
-        if (m?.place) return { place: m.place, sentence: s };
+  // A wire dateline ("QUETTA, Pakistan (AP) —") names where the reporter is: used only when the
+  // text names no other place.
+  for (const skipDateline of [true, false]) {
+    for (const level of levels) {
+      for (const sentences of groups) {
+        for (const s of sentences) {
+          const m = s.mentions.find(
+            (x) =>
+              x.kind === 'place' && x.place && level(x.place, x) && !(skipDateline && x.start < datelineEnd),
+          );
+          if (m?.place) return { place: m.place, sentence: s };
+        }
       }
     }
   }
   return undefined;
+}
+
+/** End of a wire-style dateline at the start of the text ("MOGADISHU, Somalia (AP) — "), or 0. */
+function datelineEnd(text: string): number {
+  const m =
+    /^\s*[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][\w .'’-]{1,40})?\s*(?:\([\w .]{1,20}\))?\s*[—–-]{1,2}\s/.exec(
+      text,
+    );
+  return m ? m[0].length : 0;
 }
 
 /** Target types named near the attack words of the event sentences, with their words. */

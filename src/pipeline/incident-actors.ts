@@ -13,7 +13,7 @@ const AFTER_GROUP = new RegExp(
 );
 /** "claimed by <group>", "blamed on <group>", "suspected <group> militants". */
 const BEFORE_GROUP =
-  /\b(?:by|blamed on|attributed to|claimed by|carried out by|suspected|linked to|loyal to|members of|fighters from|militants from|gunmen from)\s+(?:the\s+|suspected\s+|(?:a|an)\s+)?$/i;
+  /\b(?:by|blamed on|attributed to|claimed by|carried out by|suspected|members of|fighters (?:from|of)|militants (?:from|of)|gunmen from|insurgents (?:from|of)|rebels (?:from|of))\s+(?:the\s+|suspected\s+|(?:a|an)\s+)?(?:outlawed\s+|banned\s+|proscribed\s+)?$/i;
 /** Words before a group that make it the target or an outsider: "against ISIS", "fighting the Taliban". */
 const NOT_PERPETRATOR =
   /\b(?:against|fighting|fight|on|targeting|targeted|denied|deny|denies|from|defeat(?:ed)?|war on|campaign against|operation against|rivals?|condemned)\s+(?:the\s+)?$/i;
@@ -87,7 +87,7 @@ export function extractIncidentActors(
       if (
         claim &&
         (subject ||
-          /^\s*(?:has |have |had )?(?:claimed|said|took)/i.test(after) ||
+          /^\s*,?\s*(?:has |have |had )?(?:claimed|said|took|admitted)/i.test(after) ||
           /claimed by\s+(?:the\s+)?$/i.test(before))
       ) {
         const outlet = outlets.map(entryOf).find((o) => o !== undefined);

@@ -1,12 +1,16 @@
-import type { QuantityValue } from '../doc.js';
+import type { Mention, QuantityValue } from '../doc.js';
 import { parseNumber } from './annotate-quantities.js';
 import type { Count, Evidence } from './extraction.js';
 import type { SentenceSignals } from './sentence-signals.js';
 
+/** After a number: up to four words (what was counted), then the verb of dying ("21 passengers were killed"). */
 const KILLED_AFTER =
-  /^\s*(?:(?:other|more|people|persons|civilians|soldiers|police(?:men)?|officers|troops|members|children|women|men|students|worshipp?ers|residents|villagers|fighters|militants|pilgrims|passengers|tourists|staff|workers|of them|of whom|\w+ers|reportedly|also|later|all|subsequently)\s+){0,4}(?:(?:were|was|have been|had been|are|were reportedly|are reported|were confirmed|are feared|are believed)\s+)?(?:(?:reportedly|also|later|all)\s+)?(?:killed|dead|died|murdered|slain|lost their lives|deaths|fatalities|bodies|confirmed dead|shot dead|killed and)/i;
+  /^\s*((?:(?!(?:and|or|but|were|was|have|had|are)\b)[a-z][\w'-]*,?\s+){0,4}?)(?:(?:were|was|have been|had been|are|are reported|were confirmed|are feared|are believed)\s+)?(?:(?:reportedly|also|later|all|subsequently|been)\s+)*(?:killed|dead|died|murdered|slain|lost their lives|deaths|fatalities|bodies|confirmed dead|shot dead)\b/i;
+/** Counted people who are the attackers, not victims ("all 33 attackers were killed"). */
+const ATTACKER_NOUNS =
+  /\b(?:attackers?|assailants?|gunm[ae]n|militants?|insurgents?|bombers?|terrorists?|hijackers?|hostage[- ]takers?|perpetrators?|jihadists?|fighters?|rebels?|extremists?)\b/i;
 const KILLED_BEFORE =
-  /(?:kill(?:ed|ing|s)?|murder(?:ed|ing)|left|leaving|death toll (?:\w+ ){0,3}(?:to|at|of|is|was|stands at|reached)|dead (?:numbered|reached)|claim(?:ed|ing) the lives of|deaths of)\s*$/i;
+  /(?:kill(?:ed|ing|s)?|murder(?:ed|ing)|left|leaving|death toll\b[^.;]{0,140}?\b(?:rose|risen|climbed|increased|jumped|reached|stood|stands|is|was|of|at|to)(?: to| at)?|dead (?:numbered|reached)|claim(?:ed|ing) the lives of|deaths of)\s*$/i;
 const WOUNDED_AFTER =
   /^\s*(?:(?:other|more|people|persons|civilians|soldiers|police(?:men)?|officers|troops|members|children|women|men|students|worshipp?ers|residents|villagers|fighters|pilgrims|passengers|tourists|staff|workers|of them|others)\s+){0,3}(?:(?:were|was|have been|had been|are|were reportedly)\s+)?(?:(?:seriously|critically|severely|slightly)\s+)?(?:injured|wounded|hurt|injuries|casualties were wounded)/i;
 const WOUNDED_BEFORE = /(?:injur(?:ed|ing|es)|wound(?:ed|ing|s)|hurt(?:ing)?)\s*$/i;
@@ -71,17 +75,29 @@ export function extractCasualties(text: string, sentences: SentenceSignals[]): C
   });
 
   for (const s of sentences) {
+    let lastQuantity: Mention | undefined;
     for (const q of s.mentions.filter((m) => m.kind === 'quantity')) {
+      const prior = lastQuantity;
+      lastQuantity = q;
       const v = q.value as QuantityValue;
       if (v.value > 100_000 || !Number.isInteger(v.value)) continue;
       // "around twenty more, including colleague X, were injured": skip the parenthesis.
       const after = text
         .slice(q.end, Math.min(s.end, q.end + 140))
         .replace(/^(\s*(?:more|others?|people)?)\s*,\s*including [^,]{1,60},/i, '$1');
-      const before = text.slice(Math.max(s.start, q.start - 60), q.start);
+      const before = text.slice(Math.max(s.start, q.start - 160), q.start);
       const rose = ROSE.test(before) || ROSE.test(after.slice(0, 30));
-      if (KILLED_AFTER.test(after) || KILLED_BEFORE.test(before)) {
+      const killedAfter = KILLED_AFTER.exec(after);
+      if (killedAfter && ATTACKER_NOUNS.test(killedAfter[1] ?? '')) {
+        perpKilled ??= { value: v.value, evidence: ev('perpetratorsKilled', s) };
+        continue;
+      }
+      if (killedAfter || KILLED_BEFORE.test(before)) {
         let value = v.value;
+        // "21 passengers and four soldiers were killed": both numbers count.
+        const previous =
+          prior && /^\s+(?:[\w-]+\s+){0,3}and\s+$/i.test(text.slice(prior.end, q.start)) ? prior : undefined;
+        if (previous && killedAfter) value += (previous.value as QuantityValue).value;
         const incl = INCLUDING_ATTACKERS.exec(after);
         // "including the gunman" is one; "including the four attackers" four; "the attackers" unknown.
         const plural = incl ? /(?:s|men)$/i.test(incl[2]!) : false;
