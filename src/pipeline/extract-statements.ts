@@ -19,7 +19,7 @@ import type { SentenceSignals } from './sentence-signals.js';
 const QUOTED_CALL =
   /\b(?:kill (?:them|the|every|all|any)|attack (?:them|their|the)|take revenge|avenge|slaughter|strike (?:them|their|at)|rise up and|wage jihad|target (?:them|their))\b/i;
 const QUOTED_THREAT =
-  /\b(?:we will (?:strike|attack|kill|target|avenge|fight|come for|continue (?:our|the) (?:actions|attacks|operations|struggle|jihad))|you will (?:pay|not be safe|never be safe)|more attacks|next target|coming soon|days? of (?:reckoning|vengeance)|will pay)\b/i;
+  /\b(?:we will (?:strike|attack|kill|target|avenge|fight|come for|continue (?:our|the) (?:actions|attacks|operations|struggle|jihad))|will be met with (?:a )?(?:severe|strong|harsh|crushing|decisive) (?:response|retaliation)|you will (?:pay|not be safe|never be safe)|more attacks|next target|coming soon|days? of (?:reckoning|vengeance)|will pay)\b/i;
 
 /**
  * Statements a document reports: claims of responsibility, calls to violence, revenge
@@ -132,6 +132,8 @@ function classify(
   const drop = (t: StatementType): boolean => types.delete(t);
 
   if (NEGATED_CLAIM.test(s.text) || !(context || docContext)) drop('claim-of-responsibility');
+  // Police saying "militants attacked" is no claim: officials claim only when they say so.
+  if (official && !/\bclaim/i.test(s.text)) drop('claim-of-responsibility');
   // Sport ("we will attack from the first minute") and accidents: no statements but a group's.
   if (s.accident && !militant) {
     for (const t of [...types]) drop(t);

@@ -5,7 +5,7 @@ import type { ActorRef, Evidence } from './extraction.js';
 import type { SentenceSignals } from './sentence-signals.js';
 
 const ACTS =
-  '(?:attack(?:ed|s)?|kill(?:ed|s)?|carried out|carry out|launched|stormed|detonated|bombed|shot|ambushed|abducted|kidnapped|seized|targeted|struck|fired|opened fire|raided|overran|captured|massacred|executed|beheaded|(?:was|were|is|are) (?:responsible|behind))';
+  '(?:attack(?:ed|s)?|kill(?:ed|s)?|carried out|carry out|admitted (?:to )?carrying out|launched|stormed|detonated|bombed|shot|ambushed|abducted|kidnapped|seized|targeted|struck|fired|opened fire|raided|overran|captured|massacred|executed|beheaded|(?:was|were|is|are) (?:responsible|behind))';
 /** "<group> (militants) attacked", "<group>-linked gunmen" — the group is the subject of an attack verb. */
 const AFTER_GROUP = new RegExp(
   `^(?:-(?:linked|affiliated|inspired|allied|led|backed))?\\s*(?:(?:militants?|fighters?|gunm[ae]n|insurgents?|members?|rebels?|jihadists?|suicide bombers?|bombers?|attackers?|cells?|forces|troops)\\s+)?(?:(?:has|have|had|reportedly|allegedly|apparently)\\s+)?${ACTS}\\b`,
@@ -13,10 +13,10 @@ const AFTER_GROUP = new RegExp(
 );
 /** "claimed by <group>", "blamed on <group>", "suspected <group> militants". */
 const BEFORE_GROUP =
-  /\b(?:by|blamed on|attributed to|claimed by|carried out by|suspected|members of|fighters (?:from|of)|militants (?:from|of)|gunmen from|insurgents (?:from|of)|rebels (?:from|of))\s+(?:the\s+|suspected\s+|(?:a|an)\s+)?(?:outlawed\s+|banned\s+|proscribed\s+)?$/i;
+  /\b(?:by|blamed on|blamed|accused|attributed to|claimed by|carried out by|suspected|members of|fighters (?:from|of)|militants (?:from|of)|gunmen from|insurgents (?:from|of)|rebels (?:from|of))\s+(?:the\s+|suspected\s+|(?:a|an)\s+)?(?:outlawed\s+|banned\s+|proscribed\s+)?$/i;
 /** Words before a group that make it the target or an outsider: "against ISIS", "fighting the Taliban". */
 const NOT_PERPETRATOR =
-  /\b(?:against|fighting|fight|on|targeting|targeted|denied|deny|denies|from|defeat(?:ed)?|war on|campaign against|operation against|rivals?|condemned)\s+(?:the\s+)?$/i;
+  /\b(?:against|fighting|fight|on|targeting|targeted|denied|deny|denies|from|defeat(?:ed)?|war on|campaign against|operation against|rivals?|condemned|linked to|affiliated (?:to|with)|loyal to|inspired by|allied (?:to|with)|close to|sympathi[sz]ers? of|supporters? of)\s+(?:the\s+)?$/i;
 export const CLAIM =
   /\bclaim(?:ed|s|ing)? (?:responsibility|credit|the attack|the bombing|the shooting)|\btook responsibility|\bclaimed by\b|\bsaid (?:it|they) (?:had )?(?:carried out|was behind|were behind)/i;
 const LONE_ACTOR =
@@ -82,8 +82,11 @@ export function extractIncidentActors(
       if (!entry) continue;
       const before = text.slice(Math.max(s.start, g.start - 40), g.start);
       const after = text.slice(g.end, Math.min(s.end, g.end + 80));
-      if (NOT_PERPETRATOR.test(before)) continue;
-      const subject = AFTER_GROUP.test(after) || BEFORE_GROUP.test(before);
+      const attributed = BEFORE_GROUP.test(before);
+      if (!attributed && NOT_PERPETRATOR.test(before)) continue;
+      // "ISIS-inspired", "al-Qaeda-linked": an affiliation, not the actor.
+      if (/^-(?:linked|affiliated|inspired|allied|aligned|backed)\b/i.test(after)) continue;
+      const subject = AFTER_GROUP.test(after) || attributed;
       if (
         claim &&
         (subject ||
