@@ -18,6 +18,8 @@ const cold = run('startup.js', { BENCH_COLD: '1' });
 const startup = run('startup.js');
 const annotate = run('annotate.js');
 const extract = run('extract.js');
+const ingest = run('ingest.js');
+const search = run('search.js');
 const rows = [
   ['start-up (knowledge base + gazetteer + NLP model)', `${startup.ms.toFixed(0)} ms`, '< 1500 ms'],
   ['start-up peak memory', `${startup.maxRssMb.toFixed(0)} MB`, '< 500 MB'],
@@ -45,6 +47,16 @@ const rows = [
   ],
   ['extract time / bare wink-nlp time (same text, one thread)', `${extract.ratio.toFixed(2)}x`, '<= 4x'],
   ['extract peak memory (process with its workers)', `${extract.maxRssMb.toFixed(0)} MB`, '< 800 MB'],
+  [
+    `ingest: \`vigil ingest\` of the corpus x40 (${ingest.docs} docs) into a fresh SQLite file, extraction included`,
+    `${ingest.docsPerSec.toFixed(0)} docs/s`,
+    '>= 150 docs/s',
+  ],
+  [
+    `full-text search over ${search.docs.toLocaleString('en')} documents, p50 / p95 (${search.queries} queries)`,
+    `${search.p50.toFixed(1)} / ${search.p95.toFixed(1)} ms`,
+    'p95 < 20 ms',
+  ],
 ];
 console.log(
   `Vigil benchmarks — ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${process.platform}/${process.arch}\n`,

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { createDoc } from '../doc.js';
 import { readInputs, type InputDocument } from '../ingest/read-inputs.js';
-import { loadResources } from '../kb/resources.js';
+import { loadResources, type Resources } from '../kb/resources.js';
 import { extract } from '../pipeline/extract.js';
 import { parseDay } from './annotate-command.js';
 import { ExtractPool } from './extract-pool.js';
@@ -10,6 +10,8 @@ import { writeLine } from './output.js';
 
 /** Inputs up to this many documents are extracted inline; larger ones go to worker threads. */
 const INLINE_LIMIT = 200;
+/** Documents handed to the worker pool at a time. */
+const POOL_BATCH = 256;
 
 /** `vigil extract FILE...`: incidents, statements and links, one JSON line per document (DESIGN.md). */
 export function registerExtract(program: Command): void {
@@ -23,27 +25,34 @@ export function registerExtract(program: Command): void {
     .option('--workers <n>', 'worker threads for large inputs (0: none)', (v) => Number.parseInt(v, 10))
     .action(async (files: string[], opts: { published?: string; workers?: number }) => {
       let failed = false;
-      const buffered: InputDocument[] = [];
+      let buffered: InputDocument[] = [];
       let pool: ExtractPool | undefined;
+      let resources: Resources | undefined;
+      const extractBuffered = async (): Promise<void> => {
+        if (pool) {
+          for (const line of await pool.extractLines(buffered)) await writeLine(line);
+        } else {
+          resources ??= await loadResources();
+          for (const d of buffered) await writeLine(JSON.stringify(extract(createDoc(d), resources)));
+        }
+        buffered = [];
+      };
       for await (const item of readInputs(files, opts.published ? { published: opts.published } : {})) {
         if ('problem' in item) {
           failed = true;
           process.stderr.write(`${formatMessage(item.problem)}\n`);
           continue;
         }
-        if (pool) await pool.push(item.doc);
-        else buffered.push(item.doc);
-        if (!pool && buffered.length > INLINE_LIMIT && opts.workers !== 0) {
-          pool = new ExtractPool(writeLine, opts.workers);
-          for (const d of buffered.splice(0)) await pool.push(d);
-        }
+        buffered.push(item.doc);
+        // Small inputs are extracted inline; past the limit, worker threads take over.
+        if (buffered.length > INLINE_LIMIT && !pool && opts.workers !== 0)
+          pool = new ExtractPool(opts.workers);
+        if (pool && buffered.length >= POOL_BATCH) await extractBuffered();
       }
-      if (pool) await pool.close();
-      else if (buffered.length > 0) {
-        const resources = await loadResources();
+      if (buffered.length > 0) await extractBuffered();
+      await pool?.close();
+      if (resources)
         for (const m of resources.messages) process.stderr.write(`data/kb/${formatMessage(m)}\n`);
-        for (const d of buffered) await writeLine(JSON.stringify(extract(createDoc(d), resources)));
-      }
       if (failed) process.exitCode = 1;
     });
 }

@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { AppError } from '../errors.js';
 import { registerAnnotate } from './annotate-command.js';
 import { registerExtract } from './extract-command.js';
+import { registerStoreCommands } from './store-commands.js';
 
 const program = new Command();
 program
@@ -10,9 +11,11 @@ program
   .description(
     'Sourced records of terrorist incidents, extremist statements and retaliation chains from news and channel exports.',
   )
-  .version('0.1.0');
+  .version('0.1.0')
+  .option('--db <path>', 'database: a SQLite file (default ./vigil.db, or VIGIL_DB)');
 registerAnnotate(program);
 registerExtract(program);
+registerStoreCommands(program);
 
 // Stdout closed early (`vigil annotate … | head`): stop quietly.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
