@@ -7,10 +7,13 @@ import {
   ingest,
   inlineExtractor,
   PIPELINE_VERSION,
+  pollFeeds,
   type Extractor,
   type IngestProgress,
 } from '../services/ingest.js';
 import { createDoc } from '../doc.js';
+import { AppError } from '../errors.js';
+import type { Extraction } from '../pipeline/extraction.js';
 import { extract } from '../pipeline/extract.js';
 import { openStore } from '../store/open-store.js';
 import { ExtractPool } from './extract-pool.js';
@@ -49,14 +52,7 @@ export function registerStoreCommands(program: Command): void {
         cmd: Command,
       ) => {
         const store = openStore((cmd.optsWithGlobals() as GlobalOptions).db);
-        const workers = opts.workers ?? Math.min(4, availableParallelism());
-        const pool = workers > 0 ? new ExtractPool(workers) : undefined;
-        const extractor: Extractor = pool
-          ? {
-              extractMany: async (docs) =>
-                (await pool.extractLines(docs)).map((l) => JSON.parse(l) as ReturnType<typeof extract>),
-            }
-          : inlineExtractor(await loadResources());
+        const { extractor, close } = await makeExtractor(opts.workers);
         const progress = progressReporter();
         try {
           const summary = await ingest(inputs, store, {
@@ -76,11 +72,103 @@ export function registerStoreCommands(program: Command): void {
           if (summary.skipped > 0) process.exitCode = 1;
         } finally {
           progress.stop();
-          await pool?.close();
+          await close();
           await store.close();
         }
       },
     );
+
+  const feeds = program.command('feeds').description('news feeds (RSS, Atom, RDF, JSON Feed) to poll');
+  feeds
+    .command('add')
+    .description('add feeds to poll')
+    .argument('<urls...>', 'feed URLs')
+    .addOption(
+      new Option('--marking <tlp>', 'TLP marking of the documents from these feeds')
+        .choices([...TLP_MARKINGS])
+        .default('TLP:CLEAR'),
+    )
+    .action(async (urls: string[], opts: { marking: Tlp }, cmd: Command) => {
+      const store = openStore((cmd.optsWithGlobals() as GlobalOptions).db);
+      try {
+        for (const url of urls) {
+          if (!/^https?:\/\//i.test(url)) throw new AppError('bad_feed_url', 2, `not an http(s) URL: ${url}`);
+          const added = await store.addFeed(url, opts.marking, new Date().toISOString());
+          await writeLine(added ? `added ${url}` : `already polled: ${url}`);
+        }
+      } finally {
+        await store.close();
+      }
+    });
+  feeds
+    .command('list')
+    .description('the feeds polled, with when and what')
+    .option('--json', 'print as JSON')
+    .action(async (opts: { json?: boolean }, cmd: Command) => {
+      const store = openStore((cmd.optsWithGlobals() as GlobalOptions).db);
+      try {
+        const list = await store.listFeeds();
+        if (opts.json) await writeLine(JSON.stringify(list));
+        else if (list.length === 0) await writeLine('no feeds (add one with: vigil feeds add URL)');
+        else
+          for (const f of list)
+            await writeLine(
+              `${f.url}  ${f.marking}  ${f.documents} documents  last polled ${f.polledAt ?? 'never'}${f.lastError ? `  error: ${f.lastError}` : ''}`,
+            );
+      } finally {
+        await store.close();
+      }
+    });
+  feeds
+    .command('poll')
+    .description('fetch new entries of every feed (conditional GET) and ingest them')
+    .option(
+      '--allow-private',
+      'allow feeds on private, loopback and link-local addresses (local testing only)',
+    )
+    .option('--workers <n>', 'extraction worker threads (0: extract inline)', (v) => Number.parseInt(v, 10))
+    .option('--json', 'print the summary as JSON')
+    .action(async (opts: { allowPrivate?: boolean; workers?: number; json?: boolean }, cmd: Command) => {
+      await pollOnce((cmd.optsWithGlobals() as GlobalOptions).db, opts);
+    });
+
+  program
+    .command('watch')
+    .description('poll the feeds again and again (stop with Ctrl-C)')
+    .option('--interval <seconds>', 'seconds between polls', (v) => Number.parseInt(v, 10), 900)
+    .option(
+      '--allow-private',
+      'allow feeds on private, loopback and link-local addresses (local testing only)',
+    )
+    .option(
+      '--workers <n>',
+      'extraction worker threads (0: extract inline)',
+      (v) => Number.parseInt(v, 10),
+      0,
+    )
+    .action(async (opts: { interval: number; allowPrivate?: boolean; workers?: number }, cmd: Command) => {
+      if (!(opts.interval >= 1))
+        throw new AppError('bad_interval', 2, '--interval must be at least 1 second');
+      let stop = false;
+      let wake = (): void => {};
+      const halt = (): void => {
+        stop = true;
+        wake();
+      };
+      process.once('SIGINT', halt);
+      process.once('SIGTERM', halt);
+      while (!stop) {
+        await pollOnce((cmd.optsWithGlobals() as GlobalOptions).db, opts);
+        if (stop) break;
+        await new Promise<void>((resolve) => {
+          const t = setTimeout(resolve, opts.interval * 1000);
+          wake = () => {
+            clearTimeout(t);
+            resolve();
+          };
+        });
+      }
+    });
 
   program
     .command('search')
@@ -166,6 +254,46 @@ export function registerStoreCommands(program: Command): void {
         await store.close();
       }
     });
+}
+
+/** Extraction for ingest: on worker threads, or inline with `--workers 0`. */
+async function makeExtractor(
+  workers = Math.min(4, availableParallelism()),
+): Promise<{ extractor: Extractor; close: () => Promise<void> }> {
+  if (workers <= 0) return { extractor: inlineExtractor(await loadResources()), close: async () => {} };
+  const pool = new ExtractPool(workers);
+  return {
+    extractor: {
+      extractMany: async (docs) => (await pool.extractLines(docs)).map((l) => JSON.parse(l) as Extraction),
+    },
+    close: () => pool.close(),
+  };
+}
+
+async function pollOnce(
+  db: string | undefined,
+  opts: { allowPrivate?: boolean; workers?: number; json?: boolean },
+): Promise<void> {
+  const store = openStore(db);
+  const { extractor, close } = await makeExtractor(opts.workers);
+  try {
+    const summary = await pollFeeds(store, { allowPrivate: opts.allowPrivate ?? false, extractor });
+    if (opts.json) await writeLine(JSON.stringify(summary));
+    else {
+      for (const f of summary.feeds) {
+        process.stderr.write(
+          `${f.url}: ${f.notModified ? 'not modified' : `${f.documents} new documents`}${f.error ? ` (${f.error})` : ''}\n`,
+        );
+      }
+      process.stderr.write(
+        `polled ${summary.feeds.length} feeds: ${summary.stored} stored, ${summary.duplicates} already stored, ${summary.skipped} skipped\n`,
+      );
+    }
+    if (summary.skipped > 0) process.exitCode = 1;
+  } finally {
+    await close();
+    await store.close();
+  }
 }
 
 /** A progress bar with counts, rate and ETA on a terminal; a plain line now and then otherwise. */

@@ -1,7 +1,8 @@
 import { createDoc } from '../doc.js';
 import type { InputDocument } from '../ingest/read-inputs.js';
 import { expandInputs, readSource, type SourceOptions } from '../ingest/read-sources.js';
-import type { SourceDocument, Tlp } from '../ingest/source-document.js';
+import { readFeed, type ReadFeedOptions } from '../ingest/read-feed.js';
+import type { SourceDocument, SourceItem, Tlp } from '../ingest/source-document.js';
 import type { Resources } from '../kb/resources.js';
 import { extract } from '../pipeline/extract.js';
 import type { Extraction } from '../pipeline/extraction.js';
@@ -31,8 +32,8 @@ export interface IngestSummary extends IngestProgress {
 export interface IngestOptions extends SourceOptions {
   /** Marking given to documents whose source sets none (default TLP:CLEAR). */
   marking?: Tlp;
-  /** Extracts documents; the default runs inline, a pool spreads them over worker threads. */
-  extractor?: Extractor;
+  /** Extracts documents: inline ({@link inlineExtractor}) or on worker threads. */
+  extractor: Extractor;
   /** Documents per durable write (each document is still written whole or not at all). */
   batchSize?: number;
   onProgress?: (p: IngestProgress) => void;
@@ -54,70 +55,137 @@ export function inlineExtractor(resources: Resources): Extractor {
  * in durable batches. Idempotent: running it again over the same inputs stores nothing twice and
  * completes a batch a crash interrupted.
  */
-export async function ingest(
-  inputs: string[],
-  store: Store,
-  options: IngestOptions & { extractor: Extractor },
-): Promise<IngestSummary> {
+export async function ingest(inputs: string[], store: Store, options: IngestOptions): Promise<IngestSummary> {
   const files = await expandInputs(inputs);
-  const summary: IngestSummary = {
-    inputsDone: 0,
-    inputsTotal: files.length,
-    read: 0,
-    stored: 0,
-    duplicates: 0,
-    skipped: 0,
-    problems: [],
-  };
-  const batchSize = options.batchSize ?? 64;
-  const now = options.now ?? (() => new Date());
-  const seen = new Set<string>();
-  let pending: { doc: SourceDocument; hash: string; input: InputDocument; retrieved: Date }[] = [];
-
-  const flush = async (): Promise<void> => {
-    if (pending.length === 0) return;
-    const extractions = await options.extractor.extractMany(pending.map((p) => p.input));
-    const writes = pending.map((p, i) =>
-      toWrite(p.doc, p.hash, p.input.id, extractions[i]!, options, p.retrieved),
-    );
-    pending = [];
-    const results = await store.putDocuments(writes);
-    for (const r of results) {
-      if (r.created) summary.stored++;
-      else summary.duplicates++;
-    }
-    options.onProgress?.({ ...summary });
-  };
-
+  const sink = new DocumentSink(store, options, files.length);
   for (const file of files) {
-    for await (const item of readSource(file, options)) {
-      if ('problem' in item) {
-        summary.skipped++;
-        const p = item.problem;
-        const where = p.source ?? file;
-        summary.problems.push({
-          source: p.line && !where.endsWith(`:${p.line}`) ? `${where}:${p.line}` : where,
-          ruleId: p.ruleId,
-          reason: p.reason,
-        });
-        continue;
-      }
-      summary.read++;
-      const doc = item.doc;
-      const hash = contentHash(doc.text);
-      if (seen.has(hash) || (await store.hasContent(hash))) {
-        summary.duplicates++;
-        continue;
-      }
-      seen.add(hash);
-      pending.push({ doc, hash, input: toInput(doc), retrieved: now() });
-      if (pending.length >= batchSize) await flush();
-    }
-    summary.inputsDone++;
+    for await (const item of readSource(file, options)) await sink.add(item, file);
+    sink.summary.inputsDone++;
   }
-  await flush();
-  options.onProgress?.({ ...summary });
-  return summary;
+  return sink.finish();
+}
+
+/** What polling the feeds did, per feed. */
+export interface FeedsSummary extends IngestSummary {
+  feeds: { url: string; documents: number; notModified: boolean; error?: string }[];
+}
+
+/**
+ * Poll every stored feed once (conditional GET), and ingest its new entries like files. A feed's
+ * validators and read entries are saved only after its documents are stored, so a crash repeats
+ * the poll instead of losing entries.
+ */
+export async function pollFeeds(
+  store: Store,
+  options: IngestOptions & Omit<ReadFeedOptions, 'allowPrivate'>,
+): Promise<FeedsSummary> {
+  const feeds = await store.listFeeds();
+  const sink = new DocumentSink(store, options, feeds.length);
+  const perFeed: FeedsSummary['feeds'] = [];
+  const now = options.now ?? (() => new Date());
+  for (const feed of feeds) {
+    const state = {
+      seen: await store.feedItemKeys(feed.url),
+      ...(feed.etag ? { etag: feed.etag } : {}),
+      ...(feed.lastModified ? { lastModified: feed.lastModified } : {}),
+    };
+    const known = new Set(state.seen);
+    const result = await readFeed(feed.url, state, { allowPrivate: options.allowPrivate ?? false });
+    const before = sink.summary.stored;
+    let error: string | undefined;
+    for (const item of result.items) {
+      if ('doc' in item) item.doc.marking ??= feed.marking;
+      else error ??= item.problem.reason;
+      await sink.add(item, feed.url);
+    }
+    await sink.flush();
+    const documents = sink.summary.stored - before;
+    await store.saveFeedPoll(feed.url, {
+      ...(result.etag ? { etag: result.etag } : {}),
+      ...(result.lastModified ? { lastModified: result.lastModified } : {}),
+      newItemKeys: [...state.seen].filter((k) => !known.has(k)),
+      documents,
+      ...(error ? { error } : {}),
+      polledAt: now().toISOString(),
+    });
+    perFeed.push({ url: feed.url, documents, notModified: result.notModified, ...(error ? { error } : {}) });
+    sink.summary.inputsDone++;
+  }
+  return { ...(await sink.finish()), feeds: perFeed };
+}
+
+/** Takes source items one by one: counts problems, skips stored content, extracts and stores in batches. */
+class DocumentSink {
+  readonly summary: IngestSummary;
+  private readonly seen = new Set<string>();
+  private pending: { doc: SourceDocument; hash: string; input: InputDocument; retrieved: Date }[] = [];
+
+  constructor(
+    private readonly store: Store,
+    private readonly options: IngestOptions,
+    inputsTotal: number,
+  ) {
+    this.summary = {
+      inputsDone: 0,
+      inputsTotal,
+      read: 0,
+      stored: 0,
+      duplicates: 0,
+      skipped: 0,
+      problems: [],
+    };
+  }
+
+  async add(item: SourceItem, input: string): Promise<void> {
+    if ('problem' in item) {
+      const p = item.problem;
+      const where = p.source ?? input;
+      this.summary.skipped++;
+      this.summary.problems.push({
+        source: p.line && !where.endsWith(`:${p.line}`) ? `${where}:${p.line}` : where,
+        ruleId: p.ruleId,
+        reason: p.reason,
+      });
+      return;
+    }
+    this.summary.read++;
+    const doc = item.doc;
+    const hash = contentHash(doc.text);
+    if (this.seen.has(hash) || (await this.store.hasContent(hash))) {
+      this.summary.duplicates++;
+      return;
+    }
+    this.seen.add(hash);
+    this.pending.push({
+      doc,
+      hash,
+      input: toInput(doc),
+      retrieved: (this.options.now ?? (() => new Date()))(),
+    });
+    if (this.pending.length >= (this.options.batchSize ?? 64)) await this.flush();
+  }
+
+  /** Extract and durably store what is pending. */
+  async flush(): Promise<void> {
+    if (this.pending.length === 0) return;
+    const batch = this.pending;
+    this.pending = [];
+    const extractions = await this.options.extractor.extractMany(batch.map((p) => p.input));
+    const writes = batch.map((p, i) =>
+      toWrite(p.doc, p.hash, p.input.id, extractions[i]!, this.options, p.retrieved),
+    );
+    for (const r of await this.store.putDocuments(writes)) {
+      if (r.created) this.summary.stored++;
+      else this.summary.duplicates++;
+    }
+    this.options.onProgress?.({ ...this.summary });
+  }
+
+  async finish(): Promise<IngestSummary> {
+    await this.flush();
+    this.options.onProgress?.({ ...this.summary });
+    return this.summary;
+  }
 }
 
 function toInput(doc: SourceDocument): InputDocument {

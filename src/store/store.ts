@@ -78,6 +78,31 @@ export interface Review {
   createdAt: string;
 }
 
+/** A feed Vigil polls. */
+export interface Feed {
+  url: string;
+  /** Marking given to the feed's documents. */
+  marking: Tlp;
+  etag?: string;
+  lastModified?: string;
+  addedAt: string;
+  polledAt?: string;
+  lastError?: string;
+  /** Documents stored from the feed so far. */
+  documents: number;
+}
+
+/** The outcome of one poll, saved once its documents are stored. */
+export interface FeedPoll {
+  etag?: string;
+  lastModified?: string;
+  /** Keys of the entries read in this poll. */
+  newItemKeys: string[];
+  documents: number;
+  error?: string;
+  polledAt: string;
+}
+
 /**
  * Vigil's storage (DESIGN.md "Storage and scale"). Every method is asynchronous so that the
  * PostgreSQL implementation can follow without changing callers; the contract every
@@ -101,6 +126,12 @@ export interface Store {
   replaceExtraction(id: string, extraction: Extraction, pipelineVersion: string): Promise<void>;
   addReview(review: Review): Promise<void>;
   search(query: SearchQuery): Promise<SearchHit[]>;
+  /** Add a feed (adding one twice keeps the first). Returns false when it was already there. */
+  addFeed(url: string, marking: Tlp, addedAt: string): Promise<boolean>;
+  listFeeds(): Promise<Feed[]>;
+  /** Keys of a feed's entries already read. */
+  feedItemKeys(url: string): Promise<Set<string>>;
+  saveFeedPoll(url: string, poll: FeedPoll): Promise<void>;
   stats(): Promise<StoreStats>;
   close(): Promise<void>;
 }

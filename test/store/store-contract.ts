@@ -150,6 +150,35 @@ export function runStoreContract(name: string, create: () => Promise<Store>): vo
       expect((await store.stats()).reviews).toBe(1);
     });
 
+    it('keeps feeds, their validators and the entries already read', async () => {
+      expect(await store.addFeed('https://news.example/rss', 'TLP:GREEN', '2020-01-01T00:00:00Z')).toBe(true);
+      expect(await store.addFeed('https://news.example/rss', 'TLP:RED', '2020-01-02T00:00:00Z')).toBe(false);
+      await store.saveFeedPoll('https://news.example/rss', {
+        etag: '"v1"',
+        newItemKeys: ['a', 'b'],
+        documents: 2,
+        polledAt: '2020-01-03T00:00:00Z',
+      });
+      await store.saveFeedPoll('https://news.example/rss', {
+        newItemKeys: ['b', 'c'],
+        documents: 1,
+        error: 'HTTP 500',
+        polledAt: '2020-01-04T00:00:00Z',
+      });
+      expect(await store.listFeeds()).toEqual([
+        {
+          url: 'https://news.example/rss',
+          marking: 'TLP:GREEN',
+          etag: '"v1"',
+          addedAt: '2020-01-01T00:00:00Z',
+          polledAt: '2020-01-04T00:00:00Z',
+          lastError: 'HTTP 500',
+          documents: 3,
+        },
+      ]);
+      expect([...(await store.feedItemKeys('https://news.example/rss'))].sort()).toEqual(['a', 'b', 'c']);
+    });
+
     it('pages through documents in storage order', async () => {
       const writes = ['one doc', 'two doc', 'three doc'].map((t) => sampleWrite(t));
       await store.putDocuments(writes);

@@ -5,6 +5,8 @@ import { applyReviews } from '../apply-reviews.js';
 import { SQLITE_MIGRATIONS } from '../migrations/sqlite/index.js';
 import type {
   DocumentWrite,
+  Feed,
+  FeedPoll,
   Review,
   SearchHit,
   SearchQuery,
@@ -189,6 +191,61 @@ export class SqliteStore implements Store {
       if (r.url) hit.url = r.url;
       return hit;
     });
+  }
+
+  async addFeed(url: string, marking: Tlp, addedAt: string): Promise<boolean> {
+    return (
+      this.db
+        .prepare('INSERT OR IGNORE INTO feeds (url, marking, added_at) VALUES (?, ?, ?)')
+        .run(url, marking, addedAt).changes > 0
+    );
+  }
+
+  async listFeeds(): Promise<Feed[]> {
+    const rows = this.db.prepare('SELECT * FROM feeds ORDER BY added_at, url').all() as {
+      url: string;
+      marking: string;
+      etag: string | null;
+      last_modified: string | null;
+      added_at: string;
+      polled_at: string | null;
+      last_error: string | null;
+      documents: number;
+    }[];
+    return rows.map((r) => {
+      const f: Feed = { url: r.url, marking: r.marking as Tlp, addedAt: r.added_at, documents: r.documents };
+      if (r.etag !== null) f.etag = r.etag;
+      if (r.last_modified !== null) f.lastModified = r.last_modified;
+      if (r.polled_at !== null) f.polledAt = r.polled_at;
+      if (r.last_error !== null) f.lastError = r.last_error;
+      return f;
+    });
+  }
+
+  async feedItemKeys(url: string): Promise<Set<string>> {
+    const rows = this.db.prepare('SELECT item_key FROM feed_items WHERE feed_url = ?').all(url) as {
+      item_key: string;
+    }[];
+    return new Set(rows.map((r) => r.item_key));
+  }
+
+  async saveFeedPoll(url: string, poll: FeedPoll): Promise<void> {
+    this.db.transaction(() => {
+      this.db
+        .prepare(
+          'UPDATE feeds SET etag = coalesce(?, etag), last_modified = coalesce(?, last_modified), polled_at = ?, last_error = ?, documents = documents + ? WHERE url = ?',
+        )
+        .run(
+          poll.etag ?? null,
+          poll.lastModified ?? null,
+          poll.polledAt,
+          poll.error ?? null,
+          poll.documents,
+          url,
+        );
+      const item = this.db.prepare('INSERT OR IGNORE INTO feed_items (feed_url, item_key) VALUES (?, ?)');
+      for (const k of poll.newItemKeys) item.run(url, k);
+    })();
   }
 
   async stats(): Promise<StoreStats> {

@@ -1,4 +1,5 @@
 import { sql as m001 } from './001-initial.js';
+import { sql as m002 } from './002-feeds.js';
 
 /** SQLite migrations in order; the database's `user_version` is the number applied. */
-export const SQLITE_MIGRATIONS: string[] = [m001];
+export const SQLITE_MIGRATIONS: string[] = [m001, m002];
