@@ -28,14 +28,22 @@ export function registerExtract(program: Command): void {
       let buffered: InputDocument[] = [];
       let pool: ExtractPool | undefined;
       let resources: Resources | undefined;
+      // With workers, the next batch is extracted while the previous one is written (two in flight).
+      let writing: Promise<void> = Promise.resolve();
       const extractBuffered = async (): Promise<void> => {
+        const docs = buffered;
+        buffered = [];
         if (pool) {
-          for (const line of await pool.extractLines(buffered)) await writeLine(line);
+          const lines = pool.extractLines(docs);
+          const previous = writing;
+          writing = previous.then(async () => {
+            for (const line of await lines) await writeLine(line);
+          });
+          await previous;
         } else {
           resources ??= await loadResources();
-          for (const d of buffered) await writeLine(JSON.stringify(extract(createDoc(d), resources)));
+          for (const d of docs) await writeLine(JSON.stringify(extract(createDoc(d), resources)));
         }
-        buffered = [];
       };
       for await (const item of readInputs(files, opts.published ? { published: opts.published } : {})) {
         if ('problem' in item) {
@@ -50,6 +58,7 @@ export function registerExtract(program: Command): void {
         if (pool && buffered.length >= POOL_BATCH) await extractBuffered();
       }
       if (buffered.length > 0) await extractBuffered();
+      await writing;
       await pool?.close();
       if (resources)
         for (const m of resources.messages) process.stderr.write(`data/kb/${formatMessage(m)}\n`);

@@ -98,7 +98,7 @@ export async function pollFeeds(
       else error ??= item.problem.reason;
       await sink.add(item, feed.url);
     }
-    await sink.flush();
+    await sink.drain();
     const documents = sink.summary.stored - before;
     await store.saveFeedPoll(feed.url, {
       ...(result.etag ? { etag: result.etag } : {}),
@@ -165,24 +165,40 @@ class DocumentSink {
     if (this.pending.length >= (this.options.batchSize ?? 64)) await this.flush();
   }
 
-  /** Extract and durably store what is pending. */
+  private storing: Promise<void> = Promise.resolve();
+
+  /**
+   * Start extracting what is pending and store it once extracted, in order. The next batch is
+   * read and extracted while this one is stored: at most two batches are in flight.
+   */
   async flush(): Promise<void> {
     if (this.pending.length === 0) return;
     const batch = this.pending;
     this.pending = [];
-    const extractions = await this.options.extractor.extractMany(batch.map((p) => p.input));
-    const writes = batch.map((p, i) =>
-      toWrite(p.doc, p.hash, p.input.id, extractions[i]!, this.options, p.retrieved),
-    );
-    for (const r of await this.store.putDocuments(writes)) {
-      if (r.created) this.summary.stored++;
-      else this.summary.duplicates++;
-    }
-    this.options.onProgress?.({ ...this.summary });
+    const extractions = this.options.extractor.extractMany(batch.map((p) => p.input));
+    const previous = this.storing;
+    this.storing = previous.then(async () => {
+      const done = await extractions;
+      const writes = batch.map((p, i) =>
+        toWrite(p.doc, p.hash, p.input.id, done[i]!, this.options, p.retrieved),
+      );
+      for (const r of await this.store.putDocuments(writes)) {
+        if (r.created) this.summary.stored++;
+        else this.summary.duplicates++;
+      }
+      this.options.onProgress?.({ ...this.summary });
+    });
+    await previous;
+  }
+
+  /** Everything pending extracted and durably stored. */
+  async drain(): Promise<void> {
+    await this.flush();
+    await this.storing;
   }
 
   async finish(): Promise<IngestSummary> {
-    await this.flush();
+    await this.drain();
     this.options.onProgress?.({ ...this.summary });
     return this.summary;
   }
