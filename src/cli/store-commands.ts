@@ -44,19 +44,38 @@ export function registerStoreCommands(program: Command): void {
       'allow URLs on private, loopback and link-local addresses (local testing only)',
     )
     .option('--workers <n>', 'extraction worker threads (0: extract inline)', (v) => Number.parseInt(v, 10))
+    .option('--csv-text <column>', 'CSV column holding the text (default: text, body, content or message)')
+    .option('--csv-title <column>', 'CSV column holding the title')
+    .option('--csv-date <column>', 'CSV column holding the publication date')
+    .option('--csv-url <column>', 'CSV column holding the URL')
     .option('--json', 'print the summary as JSON')
     .action(
       async (
         inputs: string[],
-        opts: { marking: Tlp; allowPrivate?: boolean; workers?: number; json?: boolean },
+        opts: {
+          marking: Tlp;
+          allowPrivate?: boolean;
+          workers?: number;
+          json?: boolean;
+          csvText?: string;
+          csvTitle?: string;
+          csvDate?: string;
+          csvUrl?: string;
+        },
         cmd: Command,
       ) => {
         const store = openStore((cmd.optsWithGlobals() as GlobalOptions).db);
         const { extractor, close } = await makeExtractor(opts.workers);
         const progress = progressReporter();
         try {
+          const csv: { text?: string; title?: string; date?: string; url?: string } = {};
+          if (opts.csvText) csv.text = opts.csvText;
+          if (opts.csvTitle) csv.title = opts.csvTitle;
+          if (opts.csvDate) csv.date = opts.csvDate;
+          if (opts.csvUrl) csv.url = opts.csvUrl;
           const summary = await ingest(inputs, store, {
             marking: opts.marking,
+            csv,
             allowPrivate: opts.allowPrivate ?? false,
             extractor,
             onProgress: progress.update,

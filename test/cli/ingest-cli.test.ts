@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -71,6 +71,40 @@ describe('vigil ingest, search, stats, reprocess', () => {
     const r = vigil(['--db', db, 'reprocess']);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('reprocessed 3 documents');
+  });
+
+  it('maps CSV columns by flag and refuses oversized files before reading them', () => {
+    const more = join(dir, 'more');
+    mkdirSync(more);
+    writeFileSync(
+      join(more, 'posts.csv'),
+      'headline,body_text,day\n"Raid","Militants raided a village near Gao, killing nine.",2021-03-05\n',
+    );
+    const big = join(more, 'huge.json');
+    writeFileSync(big, '');
+    truncateSync(big, 201 * 1024 * 1024); // sparse: nothing is written or read
+    const r = vigil([
+      '--db',
+      db,
+      'ingest',
+      '--workers',
+      '0',
+      '--json',
+      '--csv-text',
+      'body_text',
+      '--csv-title',
+      'headline',
+      '--csv-date',
+      'day',
+      more,
+    ]);
+    const summary = JSON.parse(r.stdout) as {
+      stored: number;
+      problems: { ruleId: string; reason: string }[];
+    };
+    expect(summary.stored).toBe(1);
+    expect(summary.problems).toEqual([expect.objectContaining({ ruleId: 'ingest:too-large' })]);
+    expect(summary.problems[0]!.reason).toMatch(/over the 200 MB limit/);
   });
 
   it('explains a database it cannot open in one line', () => {
