@@ -199,6 +199,16 @@ class DocumentSink {
 
   async finish(): Promise<IngestSummary> {
     await this.drain();
+    const createdAt = (this.options.now ?? (() => new Date()))().toISOString();
+    await this.store.addMessages(
+      this.summary.problems.map((p) => ({
+        source: p.source,
+        ruleId: p.ruleId,
+        reason: p.reason,
+        severity: 'error',
+        createdAt,
+      })),
+    );
     this.options.onProgress?.({ ...this.summary });
     return this.summary;
   }

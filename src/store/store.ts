@@ -66,6 +66,7 @@ export interface StoreStats {
   links: number;
   entities: number;
   reviews: number;
+  messages: number;
 }
 
 /** An analyst's decision on one field of an incident or statement; reviews win over re-extraction. */
@@ -75,6 +76,15 @@ export interface Review {
   action: 'confirm' | 'correct' | 'reject';
   value?: unknown;
   author: string;
+  createdAt: string;
+}
+
+/** A problem met while ingesting, kept so that an analyst can see what was skipped and why. */
+export interface StoredMessage {
+  source: string;
+  ruleId: string;
+  reason: string;
+  severity: 'error' | 'warning' | 'info';
   createdAt: string;
 }
 
@@ -126,6 +136,10 @@ export interface Store {
   replaceExtraction(id: string, extraction: Extraction, pipelineVersion: string): Promise<void>;
   addReview(review: Review): Promise<void>;
   search(query: SearchQuery): Promise<SearchHit[]>;
+  /** Keep problems met while ingesting (skipped files, bad lines, refused URLs). */
+  addMessages(messages: StoredMessage[]): Promise<void>;
+  /** The latest problems, newest first. */
+  listMessages(limit: number): Promise<StoredMessage[]>;
   /** Add a feed (adding one twice keeps the first). Returns false when it was already there. */
   addFeed(url: string, marking: Tlp, addedAt: string): Promise<boolean>;
   listFeeds(): Promise<Feed[]>;

@@ -40,7 +40,10 @@ describe('vigil ingest, search, stats, reprocess', () => {
     expect(r.stderr).toContain(`${join(inbox, 'feed.jsonl')}:2 input:bad-json`);
     expect(r.stderr).toContain(`${join(inbox, 'image.png')} ingest:unsupported`);
     expect(r.stderr).toMatch(/ingested 4 documents from 4 inputs: 3 stored, 1 already stored, 2 skipped/);
-    expect(JSON.parse(vigil(['--db', db, 'stats', '--json']).stdout)).toMatchObject({ documents: 3 });
+    expect(JSON.parse(vigil(['--db', db, 'stats', '--json']).stdout)).toMatchObject({
+      documents: 3,
+      messages: 2,
+    });
   });
 
   it('is idempotent: a second run stores nothing new', () => {

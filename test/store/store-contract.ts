@@ -92,6 +92,7 @@ export function runStoreContract(name: string, create: () => Promise<Store>): vo
         links: 0,
         entities: 1,
         reviews: 0,
+        messages: 0,
       });
     });
 
@@ -177,6 +178,27 @@ export function runStoreContract(name: string, create: () => Promise<Store>): vo
         },
       ]);
       expect([...(await store.feedItemKeys('https://news.example/rss'))].sort()).toEqual(['a', 'b', 'c']);
+    });
+
+    it('keeps ingest problems, newest first', async () => {
+      await store.addMessages([
+        {
+          source: 'a.jsonl:2',
+          ruleId: 'input:bad-json',
+          reason: 'bad JSON',
+          severity: 'error',
+          createdAt: '2020-01-01T00:00:00Z',
+        },
+        {
+          source: 'b.png',
+          ruleId: 'ingest:unsupported',
+          reason: 'unsupported file type',
+          severity: 'error',
+          createdAt: '2020-01-01T00:00:01Z',
+        },
+      ]);
+      expect((await store.listMessages(1)).map((m) => m.source)).toEqual(['b.png']);
+      expect((await store.stats()).messages).toBe(2);
     });
 
     it('pages through documents in storage order', async () => {

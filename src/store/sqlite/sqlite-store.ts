@@ -12,6 +12,7 @@ import type {
   SearchQuery,
   Store,
   StoredDocument,
+  StoredMessage,
   StoreStats,
   WriteResult,
 } from '../store.js';
@@ -193,6 +194,36 @@ export class SqliteStore implements Store {
     });
   }
 
+  async addMessages(messages: StoredMessage[]): Promise<void> {
+    const insert = this.db.prepare(
+      'INSERT INTO messages (source, rule_id, reason, severity, created_at) VALUES (?, ?, ?, ?, ?)',
+    );
+    this.db.transaction(() => {
+      for (const m of messages) insert.run(m.source, m.ruleId, m.reason, m.severity, m.createdAt);
+    })();
+  }
+
+  async listMessages(limit: number): Promise<StoredMessage[]> {
+    const rows = this.db
+      .prepare(
+        'SELECT source, rule_id, reason, severity, created_at FROM messages ORDER BY rowid DESC LIMIT ?',
+      )
+      .all(limit) as {
+      source: string;
+      rule_id: string;
+      reason: string;
+      severity: StoredMessage['severity'];
+      created_at: string;
+    }[];
+    return rows.map((r) => ({
+      source: r.source,
+      ruleId: r.rule_id,
+      reason: r.reason,
+      severity: r.severity,
+      createdAt: r.created_at,
+    }));
+  }
+
   async addFeed(url: string, marking: Tlp, addedAt: string): Promise<boolean> {
     return (
       this.db
@@ -260,6 +291,7 @@ export class SqliteStore implements Store {
         this.db.prepare('SELECT count(DISTINCT entity_id) AS n FROM document_entities').get() as { n: number }
       ).n,
       reviews: count('reviews'),
+      messages: count('messages'),
     };
   }
 
