@@ -1,5 +1,5 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage } from 'node:http';
+import { startLocalServer } from '../../test/helpers/local-server.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFeed, type FeedState } from './read-feed.js';
 import type { SourceDocument, SourceItem } from './source-document.js';
@@ -133,12 +133,12 @@ function problems(items: SourceItem[]): string[] {
 }
 
 describe('readFeed', () => {
-  let server: Server;
+  let close: () => Promise<void>;
   let base: string;
   const requests: IncomingMessage[] = [];
 
   beforeAll(async () => {
-    server = createServer((req, res) => {
+    ({ base, close } = await startLocalServer((req, res) => {
       requests.push(req);
       const path = req.url ?? '/';
       const send = (type: string, body: string | Buffer, headers: Record<string, string> = {}) => {
@@ -170,15 +170,10 @@ describe('readFeed', () => {
         res.writeHead(404);
         res.end();
       }
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    }));
   });
 
-  afterAll(async () => {
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-  });
+  afterAll(() => close());
 
   const fresh = (): FeedState => ({ seen: new Set() });
   const local = { allowPrivate: true };

@@ -1,5 +1,4 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { startLocalServer } from '../../test/helpers/local-server.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fetchArticle } from './read-url.js';
 import type { SourceItem } from './source-document.js';
@@ -37,11 +36,11 @@ function problemOf(item: SourceItem): { ruleId: string; reason: string; source?:
 }
 
 describe('fetchArticle', () => {
-  let server: Server;
+  let close: () => Promise<void>;
   let base: string;
 
   beforeAll(async () => {
-    server = createServer((req, res) => {
+    ({ base, close } = await startLocalServer((req, res) => {
       const path = req.url ?? '/';
       if (path === '/article') {
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
@@ -67,15 +66,10 @@ describe('fetchArticle', () => {
         res.writeHead(404);
         res.end();
       }
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    }));
   });
 
-  afterAll(async () => {
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-  });
+  afterAll(() => close());
 
   const local = { allowPrivate: true };
 

@@ -1,20 +1,13 @@
-import type { DocumentSource, Tlp } from '../ingest/source-document.js';
+import type { SourceDocument, Tlp } from '../ingest/source-document.js';
 import type { Extraction } from '../pipeline/extraction.js';
 
-/** A document as stored: the source document plus its id, hash and when it was retrieved. */
-export interface StoredDocument {
+/** A document as stored: the source document with its id, content hash, marking and retrieval time. */
+export type StoredDocument = Omit<SourceDocument, 'marking'> & {
   id: string;
   contentHash: string;
-  source: DocumentSource;
-  text: string;
-  title?: string;
-  publishedAt?: string;
-  byline?: string;
-  language?: string;
   marking: Tlp;
-  meta?: Record<string, unknown>;
   retrievedAt: string;
-}
+};
 
 /** A document to store, with its extraction. */
 export interface DocumentWrite {

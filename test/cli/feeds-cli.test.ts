@@ -1,9 +1,8 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startLocalServer } from '../helpers/local-server.js';
 import { vigil, vigilAsync } from '../helpers/run-vigil.js';
 
 const rss = (items: string[]): string =>
@@ -12,7 +11,7 @@ const item = (guid: string, title: string, text: string): string =>
   `<item><guid>${guid}</guid><title>${title}</title><link>https://news.example/${guid}</link><pubDate>Sun, 17 Mar 2019 10:00:00 GMT</pubDate><description>${text}</description></item>`;
 
 describe('vigil feeds add, poll, list', () => {
-  let server: Server;
+  let close: () => Promise<void>;
   let url = '';
   let body = rss([
     item('a1', 'Kabul bomb', 'A suicide bomber killed 12 soldiers at a checkpoint in Kabul on Sunday.'),
@@ -20,7 +19,7 @@ describe('vigil feeds add, poll, list', () => {
   const db = join(mkdtempSync(join(tmpdir(), 'vigil-feeds-')), 'vigil.db');
 
   beforeAll(async () => {
-    server = createServer((req, res) => {
+    const started = await startLocalServer((req, res) => {
       if (req.headers['if-none-match'] === '"v2"') {
         res.writeHead(304).end();
         return;
@@ -32,10 +31,10 @@ describe('vigil feeds add, poll, list', () => {
         })
         .end(body);
     });
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/feed.xml`;
+    close = started.close;
+    url = `${started.base}/feed.xml`;
   });
-  afterAll(() => new Promise<void>((r) => server.close(() => r())));
+  afterAll(() => close());
 
   it('refuses a feed on a loopback address unless allowed, and says why in one line', async () => {
     expect(vigil(['--db', db, 'feeds', 'add', '--marking', 'TLP:GREEN', url]).stdout.trim()).toBe(

@@ -1,9 +1,8 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startLocalServer } from '../helpers/local-server.js';
 import { vigilAsync } from '../helpers/run-vigil.js';
 
 const article = `<!doctype html><html lang="en"><head><title>Gunmen attack hotel in Mogadishu</title>
@@ -15,19 +14,19 @@ const article = `<!doctype html><html lang="en"><head><title>Gunmen attack hotel
 <footer>© News</footer></body></html>`;
 
 describe('vigil ingest URL', () => {
-  let server: Server;
+  let close: () => Promise<void>;
   let base = '';
   const db = join(mkdtempSync(join(tmpdir(), 'vigil-url-')), 'vigil.db');
 
   beforeAll(async () => {
-    server = createServer((req, res) => {
+    const started = await startLocalServer((req, res) => {
       if (req.url === '/redirect') res.writeHead(302, { location: 'http://127.0.0.1:1/secret' }).end();
       else res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(article);
     });
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    close = started.close;
+    base = started.base;
   });
-  afterAll(() => new Promise<void>((r) => server.close(() => r())));
+  afterAll(() => close());
 
   it('refuses a loopback address by default, with the reason', async () => {
     const r = await vigilAsync(['--db', db, 'ingest', '--workers', '0', `${base}/article`]);
