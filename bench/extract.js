@@ -1,26 +1,13 @@
 // Full `vigil extract` throughput: the Wikinews corpus repeated (distinct ids) through the command
 // with its worker threads, against a bare wink-nlp pass over the same text (prints JSON).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
+import { writeCorpusCopies } from './corpus-copies.js';
 
 const COPIES = Number(process.env.BENCH_COPIES ?? 10);
-const corpus = readFileSync(new URL('../examples/wikinews/wikinews.jsonl', import.meta.url), 'utf8')
-  .trim()
-  .split('\n');
-const dir = mkdtempSync(join(tmpdir(), 'vigil-extract-bench-'));
-const input = join(dir, 'input.jsonl');
-const lines = [];
-for (let c = 0; c < COPIES; c++) {
-  for (const l of corpus) {
-    const d = JSON.parse(l);
-    lines.push(JSON.stringify({ ...d, id: `${d.id}-${c}` }));
-  }
-}
-writeFileSync(input, `${lines.join('\n')}\n`);
+const { dir, input, lines } = writeCorpusCopies(COPIES, { prefix: 'vigil-extract-bench-' });
 const peak = new URL('./extract-peak.js', import.meta.url).pathname;
 
 const t0 = performance.now();
