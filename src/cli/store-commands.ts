@@ -323,7 +323,7 @@ function progressReporter(): { update: (p: IngestProgress) => void; stop: () => 
     const bar = new cliProgress.SingleBar(
       {
         format:
-          'ingest [{bar}] {value}/{total} inputs | {stored} stored, {duplicates} already stored, {skipped} skipped | {rate} | ETA {eta_formatted}',
+          'ingest [{bar}] {value}/{total} inputs | {stored} stored, {duplicates} already stored, {skipped} skipped | {rate} | ETA {eta}',
         stream: process.stderr,
       },
       cliProgress.Presets.shades_classic,
@@ -331,16 +331,23 @@ function progressReporter(): { update: (p: IngestProgress) => void; stop: () => 
     let begun = false;
     return {
       update: (p) => {
-        if (!begun) {
-          bar.start(p.inputsTotal, 0);
-          begun = true;
-        }
-        bar.update(p.inputsDone, {
+        // ETA from the inputs finished so far (none yet: unknown, as inside one large file).
+        const elapsed = Date.now() - started;
+        const eta =
+          p.inputsDone > 0
+            ? `${Math.round(((elapsed / p.inputsDone) * (p.inputsTotal - p.inputsDone)) / 1000)}s`
+            : '…';
+        const payload = {
           stored: p.stored,
           duplicates: p.duplicates,
           skipped: p.skipped,
           rate: rate(p.stored + p.duplicates),
-        });
+          eta,
+        };
+        if (!begun) {
+          bar.start(p.inputsTotal, p.inputsDone, payload);
+          begun = true;
+        } else bar.update(p.inputsDone, payload);
       },
       stop: () => {
         if (begun) bar.stop();
