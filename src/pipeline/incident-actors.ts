@@ -2,6 +2,7 @@ import type { Mention } from '../doc.js';
 import type { KbEntry } from '../kb/kb-schema.js';
 import type { KnowledgeBase } from '../kb/knowledge-base.js';
 import type { ActorRef, Evidence } from './extraction.js';
+import { STATEMENT_CUES } from './lexicons/statement-cues.js';
 import type { SentenceSignals } from './sentence-signals.js';
 
 const ACTS =
@@ -17,8 +18,8 @@ const BEFORE_GROUP =
 /** Words before a group that make it the target or an outsider: "against ISIS", "fighting the Taliban". */
 const NOT_PERPETRATOR =
   /\b(?:against|fighting|fight|on|targeting|targeted|denied|deny|denies|from|defeat(?:ed)?|war on|campaign against|operation against|rivals?|condemned|linked to|affiliated (?:to|with)|loyal to|inspired by|allied (?:to|with)|close to|sympathi[sz]ers? of|supporters? of)\s+(?:the\s+)?$/i;
-export const CLAIM =
-  /\bclaim(?:ed|s|ing)? (?:responsibility|credit|the attack|the bombing|the shooting)|\btook responsibility|\bclaimed by\b|\bsaid (?:it|they) (?:had )?(?:carried out|was behind|were behind)/i;
+/** A claim of responsibility: the same cue the statement stage uses. */
+const CLAIM = STATEMENT_CUES.find((c) => c.type === 'claim-of-responsibility')!.re;
 const LONE_ACTOR =
   /\b(?:a|an|the|lone)\s+((?:far-right|far right|right-wing|white supremacist|neo-nazi|anti-muslim|anti-immigrant|islamist|jihadist|islamic state-inspired|is-inspired|isis-inspired|far-left|anarchist|anti-abortion|incel|antisemitic|anti-semitic)\s+(?:\w+\s+)?(?:gunman|attacker|extremist|terrorist|shooter|man|youth|teenager|assailant|bomber))\b/i;
 /** Members of a named organisation that is not in the knowledge base (a candidate entity for review). */
@@ -90,7 +91,9 @@ export function extractIncidentActors(
       if (
         claim &&
         (subject ||
-          /^\s*,?\s*(?:has |have |had )?(?:claimed|said|took|admitted)/i.test(after) ||
+          /^\)?\s*(?:\([^)]{1,15}\))?\s*,?\s*(?:has |have |had )?(?:claimed|said|took|admitted|announced|stated)/i.test(
+            after,
+          ) ||
           /claimed by\s+(?:the\s+)?$/i.test(before))
       ) {
         const outlet = outlets.map(entryOf).find((o) => o !== undefined);

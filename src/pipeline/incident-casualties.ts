@@ -18,7 +18,16 @@ const ZERO_KILLED =
   /\b(?:no (?:one|body|people|person|deaths?|fatalities) (?:(?:was|were|has been|have been) )?(?:killed|dead|reported killed|died)|no (?:deaths|fatalities) (?:were |was )?reported|nobody (?:was )?(?:killed|died))\b/i;
 const ZERO_WOUNDED =
   /\b(?:no (?:one|body|people|person) (?:(?:was|were|has been|have been) )?(?:hurt|injured|wounded)|no (?:injuries|injured) (?:were |was )?reported|nobody (?:was )?(?:hurt|injured|wounded)|no one else was (?:hurt|injured))\b/i;
-const ZERO_BOTH = /\b(?:no (?:casualties|victims)|without (?:any )?casualties)\b/i;
+const ZERO_BOTH =
+  /\b(?:no (?:casualties|victims)|without (?:any )?casualties|no one was (?:hurt|harmed|injured)|nobody was (?:hurt|harmed|injured))\b/i;
+/** "None of the victims died": the wounded all survived. */
+const NONE_DIED =
+  /\bnone of (?:the|them|those)\b[^.]{0,30}\b(?:died|were killed|was killed|lost their lives)\b/i;
+/** "killing a civilian contractor", "wounding one soldier": one person, with no number written. */
+const ONE_KILLED =
+  /\b(?:killing|killed|kills|shot dead|stabbed to death)\s+(?:a|an|one)\s+(?:[\w-]+\s+){0,4}?(?:civilian|man|woman|child|boy|girl|soldier|officer|policeman|policewoman|contractor|worker|journalist|teacher|student|person|pilgrim|guard|passenger|driver|member|official|priest|imam|pastor|rabbi|worshipper|tourist|gendarme|trooper|farmer|guest)\b/i;
+const ONE_WOUNDED =
+  /\b(?:wounding|wounded|injuring|injured)\s+(?:a|an|one)\s+(?:[\w-]+\s+){0,4}?(?:civilian|man|woman|child|boy|girl|soldier|officer|policeman|contractor|worker|journalist|person|guard|passenger|driver|member|official|gendarme|trooper)\b/i;
 /** "50 people were killed, including the gunman" — the attackers counted among the dead. */
 const INCLUDING_ATTACKERS =
   /^[^.;]{0,60}?\b(?:including|among them|counting) (?:the |both )?(?:(a|one|two|three|four|five|six|\d+) )?(?:of the )?(?:suspected )?(gunm[ae]n|attackers?|assailants?|bombers?|suicide bombers?|perpetrators?|terrorists?|shooters?|hostage[- ]takers?)\b/i;
@@ -67,6 +76,8 @@ export function extractCasualties(text: string, sentences: SentenceSignals[]): C
   const wounded: Figure[] = [];
   let perpKilled: { value: number; evidence: Evidence } | undefined;
   let perpWounded: { value: number; evidence: Evidence } | undefined;
+  let oneKilled: Figure | undefined;
+  let oneWounded: Figure | undefined;
   const ev = (field: string, s: SentenceSignals): Evidence => ({
     field,
     start: s.start,
@@ -116,11 +127,18 @@ export function extractCasualties(text: string, sentences: SentenceSignals[]): C
       perpKilled = { value: 1, evidence: ev('perpetratorsKilled', s) };
     if (!perpWounded && ATTACKER_WOUNDED.test(s.text))
       perpWounded = { value: 1, evidence: ev('perpetratorsWounded', s) };
-    if (killed.length === 0 && (ZERO_KILLED.test(s.text) || ZERO_BOTH.test(s.text)))
+    if (!oneKilled && ONE_KILLED.test(s.text))
+      oneKilled = { value: 1, sentence: s.index, rose: false, evidence: ev('killed', s) };
+    if (!oneWounded && ONE_WOUNDED.test(s.text) && !/\bfatally (?:wounded|injured)\b/i.test(s.text))
+      oneWounded = { value: 1, sentence: s.index, rose: false, evidence: ev('wounded', s) };
+    if (killed.length === 0 && (ZERO_KILLED.test(s.text) || ZERO_BOTH.test(s.text) || NONE_DIED.test(s.text)))
       killed.push({ value: 0, sentence: s.index, rose: false, evidence: ev('killed', s) });
     if (wounded.length === 0 && (ZERO_WOUNDED.test(s.text) || ZERO_BOTH.test(s.text)))
       wounded.push({ value: 0, sentence: s.index, rose: false, evidence: ev('wounded', s) });
   }
+  // One person written without a number counts only when no figure is given at all.
+  if (killed.length === 0 && oneKilled) killed.push(oneKilled);
+  if (wounded.length === 0 && oneWounded) wounded.push(oneWounded);
   // "between 35 and 60 were wounded": a range.
   for (const s of sentences) {
     for (const m of s.text.matchAll(BETWEEN)) {
