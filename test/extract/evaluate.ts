@@ -238,8 +238,14 @@ function scoreStatements(g: GoldDoc, x: Extraction, text: string, r: EvalResult)
   for (const gs of g.statements) {
     const at = text.indexOf(gs.evidence);
     const end = at + gs.evidence.length;
+    const q = gs.quote ? text.indexOf(gs.quote) : -1;
+    const qEnd = q + (gs.quote?.length ?? 0);
     const hit = x.statements.find(
-      (xs) => !used.has(xs.id) && xs.type === gs.type && xs.evidence.some((e) => e.start < end && at < e.end),
+      (xs) =>
+        !used.has(xs.id) &&
+        xs.type === gs.type &&
+        (xs.evidence.some((e) => (e.start < end && at < e.end) || (q >= 0 && e.start < qEnd && q < e.end)) ||
+          (gs.organization !== null && xs.organization?.id === gs.organization)),
     );
     if (hit) {
       used.add(hit.id);

@@ -89,7 +89,7 @@ export const DONE_IN_REVENGE =
 
 /** "No group claimed responsibility", "denied responsibility": not a claim. */
 export const NEGATED_CLAIM =
-  /\bno claims? (?:of|for) responsibility\b|\b(?:no (?:group|one|organi[sz]ation|claim)|nobody|not (?:yet )?(?:been )?claimed|yet to|has not|have not|had not|did not|denied|deny|denies|without)\b[^.]{0,40}\bclaim|\bdenied (?:any )?(?:responsibility|involvement)/i;
+  /\bno (?:\w+ )?claims? (?:of|for) responsibility\b|\b(?:no (?:group|one|organi[sz]ation|claim)|nobody|not (?:yet )?(?:been )?claimed|yet to|has not|have not|had not|did not|denied|deny|denies|without)\b[^.]{0,40}\bclaim|\bdenied (?:any )?(?:responsibility|involvement)/i;
 
 /** A warning must be about violence to come, not about anything ("warned of floods"). */
 export const WARNING_TOPIC =
