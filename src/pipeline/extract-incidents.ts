@@ -11,7 +11,14 @@ import {
   WEAPON_CUES,
   type AttackType,
 } from './lexicons/attack-types.js';
-import { CAMPAIGN, NOT_AN_ATTACK, PAST_ATTRIBUTION } from './lexicons/incident-cues.js';
+import {
+  AFTERMATH,
+  CAMPAIGN,
+  NOT_AN_ATTACK,
+  PAST_ATTRIBUTION,
+  POLITICAL_CONTEXT,
+  RECALLED,
+} from './lexicons/incident-cues.js';
 import { TARGET_CUES } from './lexicons/target-types.js';
 import { EVENT_THRESHOLD, type SentenceSignals } from './sentence-signals.js';
 
@@ -34,7 +41,8 @@ export function extractIncidents(doc: Doc, signals: SentenceSignals[], kb: Knowl
   // Aftermath articles (a trial years later) and articles whose lead is about something else
   // (an attack recalled in the fifth sentence of a political story) report it only as background.
   const aftermath = signals.filter((s) => s.aftermath).length >= 2;
-  const firstEvent = signals.find((s) => s.score >= EVENT_THRESHOLD);
+  const mainYear = yearOf(doc.published);
+  const firstEvent = signals.find((s) => s.score >= EVENT_THRESHOLD && !isPast(s, mainYear));
   const lead =
     firstEvent !== undefined &&
     (firstEvent.index <= 2 || (doc.title !== undefined && titleReportsAttack(doc.title)));
@@ -78,7 +86,9 @@ function isPast(s: SentenceSignals, year: number | undefined): boolean {
 
 /** A headline that reports an attack: a violent attack cue and no accident cue. */
 function titleReportsAttack(title: string): boolean {
-  return ATTACK_CUES.some((c) => c.violent && c.re.test(title)) && !NOT_AN_ATTACK.test(title);
+  const past =
+    RECALLED.test(title) || AFTERMATH.test(title) || /\b(?:years|months) (?:since|after)\b/i.test(title);
+  return ATTACK_CUES.some((c) => c.violent && c.re.test(title)) && !NOT_AN_ATTACK.test(title) && !past;
 }
 
 function clusterEvents(doc: Doc, signals: SentenceSignals[]): Cluster[] {
@@ -190,8 +200,18 @@ function buildIncident(
 
   // Confidence that this is political violence as the GTD counts it: organised or ideological
   // context, violence done to people, a known perpetrator; an accident cue counts against.
+  // The headline of the report counts for its main incident ("Far-right gunman kills nine").
+  const headline = cluster.role === 'main' && doc.title !== undefined && POLITICAL_CONTEXT.test(doc.title);
+  // Several armed attackers acting together ("two gunmen opened fire") are organised violence.
+  const organised = events.some((s) =>
+    /\b(?:gunmen|attackers|assailants|militants|insurgents|suicide bombers)\b/i.test(s.text),
+  );
   const political =
-    sentences.some((s) => s.political) || actors.perpetrators.length > 0 || actors.claimedBy.length > 0;
+    sentences.some((s) => s.political) ||
+    actors.perpetrators.length > 0 ||
+    actors.claimedBy.length > 0 ||
+    headline ||
+    organised;
   const violent = events.some((s) => s.cues.some((c) => c.cue.violent));
   const harmed = casualties.killed !== null || casualties.wounded !== null || sentences.some((s) => s.harm);
   // Bombings, hostage-takings, hijackings and assassinations are rarely anything but deliberate.
