@@ -39,6 +39,8 @@ export interface PlaceRef {
   lat: number;
   lon: number;
   geonamesId?: number;
+  /** The place is not in the gazetteer: its coordinates are those of its region or country. */
+  approximate?: boolean;
 }
 
 /** Temporal precision of a resolved date. */

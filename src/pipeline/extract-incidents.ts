@@ -183,11 +183,9 @@ function buildIncident(
   const date =
     incidentDate(doc, sentences) ?? (cluster.role === 'main' ? datelineDate(doc, signals) : undefined);
   if (date) evidence.push(ev('date', date.sentence));
-  const location = incidentLocation(
-    datelineEnd(doc.text),
-    sentences,
-    cluster.role === 'main' ? signals.slice(0, 3) : [],
-  );
+  const location =
+    unlistedPlace(events) ??
+    incidentLocation(datelineEnd(doc.text), sentences, cluster.role === 'main' ? signals.slice(0, 3) : []);
   if (location) evidence.push(ev('location', location.sentence));
 
   const targets = incidentTargets(doc, events.length > 0 ? events : sentences);
@@ -329,6 +327,35 @@ function incidentLocation(
     }
   }
   return undefined;
+}
+
+/** "the village of Mukondi", "the settlement of Eli": a named place the sentence gives as such. */
+const NAMED_PLACE =
+  /\b(?:town|village|city|settlement|district|hamlet|camp|locality|area) of ((?:[A-Z][\w'’-]+)(?: [A-Z][\w'’-]+){0,2})/;
+
+/**
+ * An attack in a town the gazetteer does not list (GeoNames holds places above 1,000 people): the
+ * town's name as the text gives it, with the coordinates of its region or country, marked
+ * approximate — rather than another city the report happens to name.
+ */
+function unlistedPlace(
+  events: SentenceSignals[],
+): { place: PlaceRef; sentence: SentenceSignals } | undefined {
+  const lead = events[0];
+  if (!lead) return undefined;
+  const m = NAMED_PLACE.exec(lead.text);
+  if (!m) return undefined;
+  const start = lead.start + m.index + m[0].length - m[1]!.length;
+  const places = lead.mentions.filter((x) => x.kind === 'place' && x.place);
+  if (places.some((x) => x.start < start + m[1]!.length && start < x.end)) return undefined;
+  const region =
+    places.find((x) => x.place!.admin1 && !x.place!.city) ?? places.find((x) => !x.place!.city) ?? places[0];
+  if (!region?.place) return undefined;
+  const { country, countryCode, lat, lon, admin1 } = region.place;
+  return {
+    place: { city: m[1]!, ...(admin1 ? { admin1 } : {}), country, countryCode, lat, lon, approximate: true },
+    sentence: lead,
+  };
 }
 
 /** End of a wire-style dateline at the start of the text ("MOGADISHU, Somalia (AP) — "), or 0. */
