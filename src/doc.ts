@@ -111,14 +111,3 @@ export function createDoc(input: {
 }): Doc {
   return { ...input, sentences: [], tokens: [], mentions: [], messages: [] };
 }
-
-/** Build a mention whose `text` is taken from the document, so spans and text can never disagree. */
-export function mentionAt(
-  doc: Pick<Doc, 'text'>,
-  kind: MentionKind,
-  start: number,
-  end: number,
-  extra: Partial<Mention> = {},
-): Mention {
-  return { kind, start, end, text: doc.text.slice(start, end), ...extra };
-}

@@ -285,7 +285,7 @@ function rank(places: Place[], score: (p: Place) => number): Place[] {
 }
 
 /** The public shape of a place (DESIGN.md `location`). */
-export function toPlaceRef(p: Place): PlaceRef {
+function toPlaceRef(p: Place): PlaceRef {
   const ref: PlaceRef = { country: p.country, countryCode: p.countryCode, lat: p.lat, lon: p.lon };
   if (p.kind === 'city') ref.city = p.name;
   if (p.admin1 && p.kind !== 'country' && p.kind !== 'demonym') ref.admin1 = p.admin1;

@@ -29,12 +29,6 @@ export function wordsAround(text: string, words: Word[], first: number, count: n
   return out;
 }
 
-/** The word immediately before a match, lower-cased, or '' at the start of the text. */
-export function wordBefore(text: string, words: Word[], index: number, k = 1): string {
-  const w = words[index - k];
-  return w ? text.slice(w.start, w.end) : '';
-}
-
 /** True when `[start, end)` overlaps any of the spans. */
 export function overlapsAny(spans: readonly Span[], start: number, end: number): boolean {
   return spans.some((s) => s.start < end && start < s.end);
@@ -43,17 +37,6 @@ export function overlapsAny(spans: readonly Span[], start: number, end: number):
 /** Mentions sorted by position, then longest first. */
 export function sortMentions(mentions: Mention[]): Mention[] {
   return mentions.sort((a, b) => a.start - b.start || b.end - a.end);
-}
-
-/** Part-of-speech tags of the wink tokens inside `[start, end)`. */
-export function posInside(doc: Doc, start: number, end: number): string[] {
-  const out: string[] = [];
-  for (let i = firstTokenEndingAfter(doc, start); i < doc.tokens.length; i++) {
-    const t = doc.tokens[i]!;
-    if (t.start >= end) break;
-    if (t.end > t.start) out.push(t.pos);
-  }
-  return out;
 }
 
 /** Index of the first token whose end is after `offset` (binary search). */

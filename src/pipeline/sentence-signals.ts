@@ -19,6 +19,12 @@ export interface SentenceSignals extends Span {
   score: number;
 }
 
+/** The attack cues with the global flag, compiled once, for finding every occurrence. */
+const GLOBAL_CUES = ATTACK_CUES.map((cue) => ({
+  cue,
+  global: new RegExp(cue.re.source, `${cue.re.flags.replace('g', '')}g`),
+}));
+
 /** Signals of every sentence of an annotated document. */
 export function sentenceSignals(doc: Doc): SentenceSignals[] {
   let m = 0;
@@ -29,9 +35,8 @@ export function sentenceSignals(doc: Doc): SentenceSignals[] {
     for (let k = m; k < doc.mentions.length && doc.mentions[k]!.start < s.end; k++)
       mentions.push(doc.mentions[k]!);
     const cues: SentenceSignals['cues'] = [];
-    for (const cue of ATTACK_CUES) {
-      const re = new RegExp(cue.re.source, cue.re.flags.includes('g') ? cue.re.flags : `${cue.re.flags}g`);
-      for (const x of text.matchAll(re))
+    for (const { cue, global } of GLOBAL_CUES) {
+      for (const x of text.matchAll(global))
         cues.push({ cue, start: s.start + x.index, end: s.start + x.index + x[0].length });
     }
     const harm = HARM.test(text);

@@ -145,11 +145,6 @@ export function wordsOf(text: string): WordsOfText {
   return value;
 }
 
-/** True when the string has at least one upper-case letter. */
-export function hasUpper(s: string): boolean {
-  return s !== s.toLowerCase();
-}
-
 /** True when the first letter is upper-case ("Christchurch", "al-Qaeda" is false). */
 export function startsUpper(s: string): boolean {
   const first = s.match(/\p{L}/u)?.[0];
