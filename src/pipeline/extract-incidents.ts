@@ -56,14 +56,21 @@ export function extractIncidents(doc: Doc, signals: SentenceSignals[], kb: Knowl
 }
 
 const KILL_VERB =
-  /\b(?:killed|killing|assassinated|shot dead|targeted|targeting|murdered)\s+(?:[\w.'’-]+\s+){0,4}?$/i;
+  /\b(?:killed|killing|assassinated|shot dead|targeted|targeting|murdered|(?:fatal |deadly )?(?:stabbing|shooting|killing|murder|assassination) of)\s+(?:[\w.'’-]+\s+){0,4}?$/i;
+/** "killed the Taliban governor of Balkh province": an official killed, named or not. */
+const KILLS_OFFICIAL =
+  /\b(?:killed|killing|assassinated|shot dead|murdered|(?:fatal |deadly )?(?:stabbing|shooting|killing|murder|assassination) of)\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){0,4}?(?:governor|minister|mayor|general|lawmaker|senator|judge|prosecutor|police chief|provincial chief|district chief|MP|member of parliament|presidential candidate|ambassador)\b/i;
 const PROMINENT =
   /^,?\s*(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:head|leader|commander|chief|general|minister|governor|mayor|president|senator|deputy|judge|prosecutor|MP|lawmaker|cleric|imam|spokes(?:man|woman))\b/i;
 const PROMINENT_TITLE =
-  /\b(?:General|Gen\.|Major General|Commander|Minister|President|Governor|Mayor|Senator|Judge|Sheikh|Ayatollah)\s+$/;
+  /\b(?:General|Gen\.|Major General|Commander|Minister|President|Governor|Mayor|Senator|Judge|Sheikh|Ayatollah|lawmaker|MP|minister|governor|mayor|senator|judge)\s+$/;
 
-/** "killed Qasem Soleimani, head of Iran's Quds Force": the object of the killing is a prominent person. */
+/**
+ * "killed Qasem Soleimani, head of Iran's Quds Force", "the fatal stabbing of lawmaker David
+ * Amess", "killed the governor of Balkh": the object of the killing is a prominent person.
+ */
 function killsProminentPerson(doc: Doc, s: SentenceSignals): boolean {
+  if (KILLS_OFFICIAL.test(s.text)) return true;
   return s.mentions.some((m) => {
     if (m.kind !== 'person') return false;
     const before = doc.text.slice(Math.max(s.start, m.start - 60), m.start);
