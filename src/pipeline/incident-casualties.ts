@@ -5,7 +5,7 @@ import type { SentenceSignals } from './sentence-signals.js';
 
 /** After a number: up to four words (what was counted), then the verb of dying ("21 passengers were killed"). */
 const KILLED_AFTER =
-  /^\s*((?:(?!(?:and|or|but|were|was|have|had|are)\b)[a-z][\w'-]*,?\s+){0,4}?)(?:(?:were|was|have been|had been|are|are reported|were confirmed|are feared|are believed)\s+)?(?:(?:reportedly|also|later|all|subsequently|been)\s+)*(?:killed|dead|died|murdered|slain|lost their lives|deaths|fatalities|bodies|confirmed dead|shot dead)\b/i;
+  /^\s*((?:(?!(?:and|or|but|were|was|have|had|are|that|which|who|when|after|before)\b)[a-z][\w'-]*,?\s+){0,4}?)(?:(?:were|was|have been|had been|are|are reported|were confirmed|are feared|are believed)\s+)?(?:(?:reportedly|also|later|all|subsequently|been)\s+)*(?:killed|dead|died|murdered|slain|lost their lives|deaths|fatalities|bodies|confirmed dead|shot dead)\b/i;
 /** Counted people who are the attackers, not victims ("all 33 attackers were killed"). */
 const ATTACKER_NOUNS =
   /\b(?:attackers?|assailants?|gunm[ae]n|militants?|insurgents?|bombers?|terrorists?|hijackers?|hostage[- ]takers?|perpetrators?|jihadists?|fighters?|rebels?|extremists?)\b/i;
@@ -49,6 +49,8 @@ const NUMBER_WORDS: Record<string, number> = {
 
 interface Figure {
   value: number;
+  /** From words such as "dozens" or "hundreds": a later exact figure is preferred. */
+  vague?: boolean;
   /** Lower bound when the text gives a range. */
   min?: number;
   sentence: number;
@@ -109,6 +111,12 @@ export function extractCasualties(text: string, sentences: SentenceSignals[]): C
         const previous =
           prior && /^\s+(?:[\w-]+\s+){0,3}and\s+$/i.test(text.slice(prior.end, q.start)) ? prior : undefined;
         if (previous && killedAfter) value += (previous.value as QuantityValue).value;
+        // "killed the governor … and two other people": the named victim counts too.
+        if (
+          /^\s+others?\b|^\s+(?:[\w-]+\s+)?other\b/i.test(after) &&
+          /\bkill(?:ed|ing)\s+(?:the|a|an)\s+[^.,;]{3,100}?\s+and\s+$/i.test(before)
+        )
+          value += 1;
         const incl = INCLUDING_ATTACKERS.exec(after);
         // "including the gunman" is one; "including the four attackers" four; "the attackers" unknown.
         const plural = incl ? /(?:s|men)$/i.test(incl[2]!) : false;
@@ -118,7 +126,13 @@ export function extractCasualties(text: string, sentences: SentenceSignals[]): C
           perpKilled = { value: count, evidence: ev('perpetratorsKilled', s) };
           value = Math.max(0, value - count);
         }
-        killed.push({ value, sentence: s.index, rose, evidence: ev('killed', s) });
+        killed.push({
+          value,
+          sentence: s.index,
+          rose,
+          vague: /^(?:dozens|scores|hundreds|thousands)$/i.test(q.text),
+          evidence: ev('killed', s),
+        });
       } else if (WOUNDED_AFTER.test(after) || WOUNDED_BEFORE.test(before)) {
         wounded.push({ value: v.value, sentence: s.index, rose, evidence: ev('wounded', s) });
       }
@@ -213,6 +227,6 @@ const BETWEEN =
 function pick(figures: Figure[]): Figure | undefined {
   const risen = figures.filter((f) => f.rose);
   if (risen.length > 0) return risen.reduce((a, b) => (b.value >= a.value ? b : a));
-  const nonZero = figures.find((f) => f.value > 0);
+  const nonZero = figures.find((f) => f.value > 0 && !f.vague) ?? figures.find((f) => f.value > 0);
   return nonZero ?? figures[0];
 }
