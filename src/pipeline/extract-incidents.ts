@@ -19,6 +19,7 @@ import {
   POLITICAL_CONTEXT,
   RECALLED,
 } from './lexicons/incident-cues.js';
+import { STATEMENT_CUES } from './lexicons/statement-cues.js';
 import { TARGET_CUES } from './lexicons/target-types.js';
 import { EVENT_THRESHOLD, type SentenceSignals } from './sentence-signals.js';
 
@@ -82,6 +83,9 @@ function killsProminentPerson(doc: Doc, s: SentenceSignals): boolean {
   });
 }
 
+/** A claim of responsibility, as the statement stage reads it ("said a unit of its fighters attacked"). */
+const CLAIM_CUE = STATEMENT_CUES.find((c) => c.type === 'claim-of-responsibility')!.re;
+
 /** A sentence about earlier events: it recalls them, or all its dates are in earlier years. */
 function isPast(s: SentenceSignals, year: number | undefined): boolean {
   if (s.recalled) return true;
@@ -125,7 +129,8 @@ function clusterEvents(doc: Doc, signals: SentenceSignals[]): Cluster[] {
     const near = main.sentences.some(
       (e) => Math.abs(e.index - s.index) <= (sameParagraph(doc, e, s) ? 2 : 1) + 1,
     );
-    if (near && (s.harm || /claim/i.test(s.text) || s.cues.length > 0)) main.sentences.push(s);
+    if (near && (s.harm || /claim/i.test(s.text) || CLAIM_CUE.test(s.text) || s.cues.length > 0))
+      main.sentences.push(s);
   }
   // A report's lead (its first two sentences) is about its main event when it speaks of violence.
   if (main.sentences.length > 0) {
