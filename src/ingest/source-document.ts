@@ -2,6 +2,7 @@ import type { Message } from '../doc.js';
 
 /** Traffic Light Protocol markings (FIRST TLP 2.0), from most to least shareable. */
 export const TLP_MARKINGS = ['TLP:CLEAR', 'TLP:GREEN', 'TLP:AMBER', 'TLP:AMBER+STRICT', 'TLP:RED'] as const;
+/** A TLP marking. */
 export type Tlp = (typeof TLP_MARKINGS)[number];
 
 /** Where a document came from (DESIGN.md `Document.source`). */

@@ -14,10 +14,12 @@ export const IDEOLOGIES = [
   'state',
   'other',
 ] as const;
+/** An ideology of {@link IDEOLOGIES}. */
 export type Ideology = (typeof IDEOLOGIES)[number];
 
 /** Kinds of knowledge-base entities (DESIGN.md "Entity"). */
 export const ENTITY_KINDS = ['group', 'person', 'outlet', 'platform', 'state-body'] as const;
+/** An entity kind of {@link ENTITY_KINDS}. */
 export type EntityKind = (typeof ENTITY_KINDS)[number];
 
 const id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'ids are lower-case kebab-case (a-z, 0-9, -)');
@@ -114,6 +116,7 @@ export const personSchema = z
   })
   .strict();
 
+/** Knowledge-base entries as parsed from the YAML files. */
 export type GroupEntry = z.infer<typeof groupSchema>;
 export type OutletEntry = z.infer<typeof outletSchema>;
 export type PlatformEntry = z.infer<typeof platformSchema>;

@@ -15,6 +15,7 @@ export const ATTACK_TYPE_HIERARCHY = [
   'Facility/Infrastructure Attack',
   'Unknown',
 ] as const;
+/** A GTD attack type. */
 export type AttackType = (typeof ATTACK_TYPE_HIERARCHY)[number];
 
 /** GTD weapon types. */
@@ -33,6 +34,7 @@ export type WeaponType =
   | 'Other'
   | 'Unknown';
 
+/** GTD's vehicle weapon type (not vehicle-borne explosives). */
 export const VEHICLE: WeaponType =
   'Vehicle (not to include vehicle-borne explosives, i.e., car or truck bombs)';
 
@@ -45,6 +47,7 @@ export interface AttackCue {
   violent: boolean;
 }
 
+/** The attack cues, from the most specific to the generic "attack". */
 export const ATTACK_CUES: AttackCue[] = [
   { re: /\bassassinat(?:ed|ion|e|ing)\b/i, type: 'Assassination', violent: true },
   { re: /\bhijack(?:ed|ing|ers?)\b/i, type: 'Hijacking', violent: true },

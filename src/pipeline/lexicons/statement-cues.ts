@@ -1,5 +1,6 @@
 /** Cues for statement types, speakers' media and the revenge framing that links incidents. */
 
+/** Statement types (DESIGN.md "Vocabularies"). */
 export type StatementType =
   'call-to-violence' | 'threat' | 'claim-of-responsibility' | 'revenge-justification' | 'warning';
 
