@@ -8,6 +8,7 @@ import {
   inlineExtractor,
   PIPELINE_VERSION,
   pollFeeds,
+  toInput,
   type Extractor,
   type IngestProgress,
 } from '../services/ingest.js';
@@ -16,6 +17,7 @@ import { AppError } from '../errors.js';
 import type { Extraction } from '../pipeline/extraction.js';
 import { extract } from '../pipeline/extract.js';
 import { openStore } from '../store/open-store.js';
+import type { Store } from '../store/store.js';
 import { ExtractPool } from './extract-pool.js';
 import { writeLine } from './output.js';
 
@@ -64,36 +66,36 @@ export function registerStoreCommands(program: Command): void {
         },
         cmd: Command,
       ) => {
-        const store = openStore((cmd.optsWithGlobals() as GlobalOptions).db);
         const { extractor, close } = await makeExtractor(opts.workers);
         const progress = progressReporter();
-        try {
-          const csv: { text?: string; title?: string; date?: string; url?: string } = {};
-          if (opts.csvText) csv.text = opts.csvText;
-          if (opts.csvTitle) csv.title = opts.csvTitle;
-          if (opts.csvDate) csv.date = opts.csvDate;
-          if (opts.csvUrl) csv.url = opts.csvUrl;
-          const summary = await ingest(inputs, store, {
-            marking: opts.marking,
-            csv,
-            allowPrivate: opts.allowPrivate ?? false,
-            extractor,
-            onProgress: progress.update,
-          });
-          progress.stop();
-          if (opts.json) await writeLine(JSON.stringify(summary));
-          else {
-            for (const p of summary.problems) process.stderr.write(`${p.source} ${p.ruleId} ${p.reason}\n`);
-            process.stderr.write(
-              `ingested ${summary.read} documents from ${summary.inputsTotal} inputs: ${summary.stored} stored, ${summary.duplicates} already stored, ${summary.skipped} skipped${summary.skipped ? ' (reasons above)' : ''}\n`,
-            );
+        await withStore(cmd, async (store) => {
+          try {
+            const csv: { text?: string; title?: string; date?: string; url?: string } = {};
+            if (opts.csvText) csv.text = opts.csvText;
+            if (opts.csvTitle) csv.title = opts.csvTitle;
+            if (opts.csvDate) csv.date = opts.csvDate;
+            if (opts.csvUrl) csv.url = opts.csvUrl;
+            const summary = await ingest(inputs, store, {
+              marking: opts.marking,
+              csv,
+              allowPrivate: opts.allowPrivate ?? false,
+              extractor,
+              onProgress: progress.update,
+            });
+            progress.stop();
+            if (opts.json) await writeLine(JSON.stringify(summary));
+            else {
+              for (const p of summary.problems) process.stderr.write(`${p.source} ${p.ruleId} ${p.reason}\n`);
+              process.stderr.write(
+                `ingested ${summary.read} documents from ${summary.inputsTotal} inputs: ${summary.stored} stored, ${summary.duplicates} already stored, ${summary.skipped} skipped${summary.skipped ? ' (reasons above)' : ''}\n`,
+              );
+            }
+            if (summary.skipped > 0) process.exitCode = 1;
+          } finally {
+            progress.stop();
+            await close();
           }
-          if (summary.skipped > 0) process.exitCode = 1;
-        } finally {
-          progress.stop();
-          await close();
-          await store.close();
-        }
+        });
       },
     );
 
@@ -108,24 +110,20 @@ export function registerStoreCommands(program: Command): void {
         .default('TLP:CLEAR'),
     )
     .action(async (urls: string[], opts: { marking: Tlp }, cmd: Command) => {
-      const store = openStore((cmd.optsWithGlobals() as GlobalOptions).db);
-      try {
+      await withStore(cmd, async (store) => {
         for (const url of urls) {
           if (!/^https?:\/\//i.test(url)) throw new AppError('bad_feed_url', 2, `not an http(s) URL: ${url}`);
           const added = await store.addFeed(url, opts.marking, new Date().toISOString());
           await writeLine(added ? `added ${url}` : `already polled: ${url}`);
         }
-      } finally {
-        await store.close();
-      }
+      });
     });
   feeds
     .command('list')
     .description('the feeds polled, with when and what')
     .option('--json', 'print as JSON')
     .action(async (opts: { json?: boolean }, cmd: Command) => {
-      const store = openStore((cmd.optsWithGlobals() as GlobalOptions).db);
-      try {
+      await withStore(cmd, async (store) => {
         const list = await store.listFeeds();
         if (opts.json) await writeLine(JSON.stringify(list));
         else if (list.length === 0) await writeLine('no feeds (add one with: vigil feeds add URL)');
@@ -134,9 +132,7 @@ export function registerStoreCommands(program: Command): void {
             await writeLine(
               `${f.url}  ${f.marking}  ${f.documents} documents  last polled ${f.polledAt ?? 'never'}${f.lastError ? `  error: ${f.lastError}` : ''}`,
             );
-      } finally {
-        await store.close();
-      }
+      });
     });
   feeds
     .command('poll')
@@ -148,7 +144,7 @@ export function registerStoreCommands(program: Command): void {
     .option('--workers <n>', 'extraction worker threads (0: extract inline)', (v) => Number.parseInt(v, 10))
     .option('--json', 'print the summary as JSON')
     .action(async (opts: { allowPrivate?: boolean; workers?: number; json?: boolean }, cmd: Command) => {
-      await pollOnce((cmd.optsWithGlobals() as GlobalOptions).db, opts);
+      await pollOnce(cmd, opts);
     });
 
   program
@@ -177,7 +173,7 @@ export function registerStoreCommands(program: Command): void {
       process.once('SIGINT', halt);
       process.once('SIGTERM', halt);
       while (!stop) {
-        await pollOnce((cmd.optsWithGlobals() as GlobalOptions).db, opts);
+        await pollOnce(cmd, opts);
         if (stop) break;
         await new Promise<void>((resolve) => {
           const t = setTimeout(resolve, opts.interval * 1000);
@@ -214,8 +210,7 @@ export function registerStoreCommands(program: Command): void {
         },
         cmd: Command,
       ) => {
-        const store = openStore((cmd.optsWithGlobals() as GlobalOptions).db);
-        try {
+        await withStore(cmd, async (store) => {
           const hits = await store.search({ text: words.join(' '), ...opts });
           if (opts.json) await writeLine(JSON.stringify(hits));
           else if (hits.length === 0) await writeLine('no documents found');
@@ -224,9 +219,7 @@ export function registerStoreCommands(program: Command): void {
               await writeLine(
                 `${h.id}  ${h.publishedAt?.slice(0, 10) ?? '----------'}  ${h.title ?? '(untitled)'}\n    ${h.snippet.replace(/\s+/g, ' ')}`,
               );
-        } finally {
-          await store.close();
-        }
+        });
       },
     );
 
@@ -235,14 +228,11 @@ export function registerStoreCommands(program: Command): void {
     .description('what the store holds')
     .option('--json', 'print as JSON')
     .action(async (opts: { json?: boolean }, cmd: Command) => {
-      const store = openStore((cmd.optsWithGlobals() as GlobalOptions).db);
-      try {
+      await withStore(cmd, async (store) => {
         const s = await store.stats();
         if (opts.json) await writeLine(JSON.stringify(s));
         else for (const [k, v] of Object.entries(s)) await writeLine(`${k.padEnd(12)} ${v}`);
-      } finally {
-        await store.close();
-      }
+      });
     });
 
   program
@@ -251,28 +241,32 @@ export function registerStoreCommands(program: Command): void {
       "extract every stored document again with this version's pipeline; analysts' reviews are kept",
     )
     .action(async (_opts: unknown, cmd: Command) => {
-      const store = openStore((cmd.optsWithGlobals() as GlobalOptions).db);
       const resources = await loadResources();
-      let done = 0;
-      try {
+      await withStore(cmd, async (store) => {
+        let done = 0;
         for (
           let page = await store.listDocuments(undefined, 200);
           page.length > 0;
           page = await store.listDocuments(page[page.length - 1]!.id, 200)
         ) {
           for (const d of page) {
-            const input: Parameters<typeof createDoc>[0] = { id: d.id, text: d.text };
-            if (d.title) input.title = d.title;
-            if (d.publishedAt) input.published = d.publishedAt.slice(0, 10);
-            await store.replaceExtraction(d.id, extract(createDoc(input), resources), PIPELINE_VERSION);
+            await store.replaceExtraction(d.id, extract(createDoc(toInput(d)), resources), PIPELINE_VERSION);
             done++;
           }
           process.stderr.write(`reprocessed ${done} documents\n`);
         }
-      } finally {
-        await store.close();
-      }
+      });
     });
+}
+
+/** Run `fn` with the store the global `--db` option (or `VIGIL_DB`) names, closing it afterwards. */
+async function withStore<T>(cmd: Command, fn: (store: Store) => Promise<T>): Promise<T> {
+  const store = openStore((cmd.optsWithGlobals() as GlobalOptions).db);
+  try {
+    return await fn(store);
+  } finally {
+    await store.close();
+  }
 }
 
 /** Extraction for ingest: on worker threads, or inline with `--workers 0`. */
@@ -290,29 +284,29 @@ async function makeExtractor(
 }
 
 async function pollOnce(
-  db: string | undefined,
+  cmd: Command,
   opts: { allowPrivate?: boolean; workers?: number; json?: boolean },
 ): Promise<void> {
-  const store = openStore(db);
   const { extractor, close } = await makeExtractor(opts.workers);
-  try {
-    const summary = await pollFeeds(store, { allowPrivate: opts.allowPrivate ?? false, extractor });
-    if (opts.json) await writeLine(JSON.stringify(summary));
-    else {
-      for (const f of summary.feeds) {
+  await withStore(cmd, async (store) => {
+    try {
+      const summary = await pollFeeds(store, { allowPrivate: opts.allowPrivate ?? false, extractor });
+      if (opts.json) await writeLine(JSON.stringify(summary));
+      else {
+        for (const f of summary.feeds) {
+          process.stderr.write(
+            `${f.url}: ${f.notModified ? 'not modified' : `${f.documents} new documents`}${f.error ? ` (${f.error})` : ''}\n`,
+          );
+        }
         process.stderr.write(
-          `${f.url}: ${f.notModified ? 'not modified' : `${f.documents} new documents`}${f.error ? ` (${f.error})` : ''}\n`,
+          `polled ${summary.feeds.length} feeds: ${summary.stored} stored, ${summary.duplicates} already stored, ${summary.skipped} skipped\n`,
         );
       }
-      process.stderr.write(
-        `polled ${summary.feeds.length} feeds: ${summary.stored} stored, ${summary.duplicates} already stored, ${summary.skipped} skipped\n`,
-      );
+      if (summary.skipped > 0) process.exitCode = 1;
+    } finally {
+      await close();
     }
-    if (summary.skipped > 0) process.exitCode = 1;
-  } finally {
-    await close();
-    await store.close();
-  }
+  });
 }
 
 /** A progress bar with counts, rate and ETA on a terminal; a plain line now and then otherwise. */

@@ -4,7 +4,7 @@ import { readInputs, type InputDocument, type InputItem } from './read-inputs.js
 import { readCsvDocuments } from './read-csv.js';
 import { htmlToDocument } from './read-html.js';
 import { readTelegramExport } from './read-telegram.js';
-import { readTextFile } from './read-text-file.js';
+import { MAX_INPUT_BYTES, readTextFile } from './read-text-file.js';
 import { fetchArticle } from './read-url.js';
 import { sourceProblem, type SourceDocument, type SourceItem } from './source-document.js';
 
@@ -16,7 +16,6 @@ export interface SourceOptions {
   csv?: { text?: string; title?: string; date?: string; url?: string };
 }
 
-const MAX_HTML_BYTES = 20 * 1024 * 1024;
 const MAX_JSON_BYTES = 200 * 1024 * 1024;
 
 /** The files an input names: itself, or every file under a folder (sorted, hidden files skipped). */
@@ -98,7 +97,7 @@ export async function* readSource(input: string, options: SourceOptions = {}): A
 async function readHtmlFile(path: string): Promise<SourceItem> {
   try {
     const info = await stat(path);
-    if (info.size > MAX_HTML_BYTES)
+    if (info.size > MAX_INPUT_BYTES)
       return sourceProblem(
         'ingest:too-large',
         `HTML file of ${info.size} bytes is over the 20 MB limit`,

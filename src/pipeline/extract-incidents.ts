@@ -273,12 +273,11 @@ function incidentDate(
   sentences: SentenceSignals[],
 ): { value: DateValue; sentence: SentenceSignals } | undefined {
   const rank = { day: 0, week: 1, month: 2, year: 3 } as const;
-  const dateline = (m: Mention): boolean => m.start < 40 && (m.value as DateValue).value === doc.published;
   // The most precise date of the event sentences, else of the other sentences; among equally
   // precise ones the earliest (an attack precedes the statements and the aftermath reported with it).
   const events = sentences.filter((s) => s.score >= EVENT_THRESHOLD);
   const dates = (s: SentenceSignals): Mention[] =>
-    s.mentions.filter((m) => m.kind === 'date' && !dateline(m));
+    s.mentions.filter((m) => m.kind === 'date' && !isDateline(doc, m));
   for (const group of [events, sentences]) {
     let best: { value: DateValue; sentence: SentenceSignals } | undefined;
     for (const s of group) {
@@ -296,6 +295,11 @@ function incidentDate(
   return undefined;
 }
 
+/** A date at the very start of the text equal to the publication date: the report's dateline. */
+function isDateline(doc: Doc, m: Mention): boolean {
+  return m.start < 40 && (m.value as DateValue).value === doc.published;
+}
+
 /**
  * A report that gives no date for its event is dated by its dateline (a leading date equal to the
  * publication date): news reports the day's events.
@@ -305,9 +309,7 @@ function datelineDate(
   signals: SentenceSignals[],
 ): { value: DateValue; sentence: SentenceSignals } | undefined {
   const first = signals[0];
-  const m = first?.mentions.find(
-    (x) => x.kind === 'date' && x.start < 40 && (x.value as DateValue).value === doc.published,
-  );
+  const m = first?.mentions.find((x) => x.kind === 'date' && isDateline(doc, x));
   return m && first ? { value: m.value as DateValue, sentence: first } : undefined;
 }
 

@@ -214,7 +214,8 @@ class DocumentSink {
   }
 }
 
-function toInput(doc: SourceDocument): InputDocument {
+/** The extraction input for a document (its id is the stored document id). */
+export function toInput(doc: SourceDocument): InputDocument {
   const input: InputDocument = {
     id: documentId(doc.source, doc.text),
     text: doc.text,
