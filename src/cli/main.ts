@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { AppError } from '../errors.js';
 import { registerAnnotate } from './annotate-command.js';
 import { registerExtract } from './extract-command.js';
+import { registerResolveCommands } from './resolve-commands.js';
 import { registerStoreCommands } from './store-commands.js';
 
 const program = new Command();
@@ -16,6 +17,7 @@ program
 registerAnnotate(program);
 registerExtract(program);
 registerStoreCommands(program);
+registerResolveCommands(program);
 
 // Stdout closed early (`vigil annotate … | head`): stop quietly.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {

@@ -16,14 +16,9 @@ import { createDoc } from '../doc.js';
 import { AppError } from '../errors.js';
 import type { Extraction } from '../pipeline/extraction.js';
 import { extract } from '../pipeline/extract.js';
-import { openStore } from '../store/open-store.js';
-import type { Store } from '../store/store.js';
 import { ExtractPool } from './extract-pool.js';
+import { withStore } from './with-store.js';
 import { writeLine } from './output.js';
-
-interface GlobalOptions {
-  db?: string;
-}
 
 /** `vigil ingest`, `search`, `stats`, `reprocess`: the commands that use the store. */
 export function registerStoreCommands(program: Command): void {
@@ -257,16 +252,6 @@ export function registerStoreCommands(program: Command): void {
         }
       });
     });
-}
-
-/** Run `fn` with the store the global `--db` option (or `VIGIL_DB`) names, closing it afterwards. */
-async function withStore<T>(cmd: Command, fn: (store: Store) => Promise<T>): Promise<T> {
-  const store = openStore((cmd.optsWithGlobals() as GlobalOptions).db);
-  try {
-    return await fn(store);
-  } finally {
-    await store.close();
-  }
 }
 
 /** Extraction for ingest: on worker threads, or inline with `--workers 0`. */

@@ -53,6 +53,9 @@ export interface SafeFetchOptions {
   ifNoneMatch?: string;
   /** Conditional GET: the `Last-Modified` from the last fetch. */
   ifModifiedSince?: string;
+  /** `POST` sends `body` (webhooks); the default is `GET`. */
+  method?: 'GET' | 'POST';
+  body?: string;
   /** Host name resolver; tests inject one to map names to local servers. */
   lookup?: Resolver;
 }
@@ -74,7 +77,7 @@ export interface SafeFetchResult {
 }
 
 /**
- * GET `url` without letting it reach internal addresses (unless `allowPrivate`), following up to
+ * GET (or POST) `url` without letting it reach internal addresses (unless `allowPrivate`), following up to
  * `maxRedirects` redirects by hand, reading at most `maxBytes` within `timeoutMs`.
  *
  * @throws AppError with code `fetch_refused_address`, `fetch_bad_scheme`, `fetch_too_large`,
@@ -98,8 +101,9 @@ export async function safeFetch(url: string, options: SafeFetchOptions = {}): Pr
   try {
     for (let redirects = 0; ; redirects++) {
       const response = await request(current, {
-        method: 'GET',
+        method: options.method ?? 'GET',
         headers,
+        ...(options.body === undefined ? {} : { body: options.body }),
         signal: controller.signal,
         dispatcher: agent,
         maxRedirections: 0,

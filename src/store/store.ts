@@ -1,5 +1,15 @@
 import type { SourceDocument, Tlp } from '../ingest/source-document.js';
 import type { Extraction } from '../pipeline/extraction.js';
+import type {
+  CandidateEntity,
+  ExtractionRecord,
+  ResolutionDecision,
+  ResolvedIncident,
+  ResolvedLink,
+  ResolvedStatement,
+  SourcedEvidence,
+} from '../pipeline/resolution.js';
+import type { ResolutionViews } from '../pipeline/resolve.js';
 
 /** A document as stored: the source document with its id, content hash, marking and retrieval time. */
 export type StoredDocument = Omit<SourceDocument, 'marking'> & {
@@ -60,6 +70,79 @@ export interface StoreStats {
   entities: number;
   reviews: number;
   messages: number;
+  /** Incidents and statements after cross-document resolution. */
+  resolvedIncidents: number;
+  resolvedStatements: number;
+  alerts: number;
+}
+
+/** What a reader may see: the highest TLP level they are cleared for (0 = TLP:CLEAR … 4 = TLP:RED). */
+export interface Clearance {
+  clearance?: number;
+}
+
+/** Filters of the resolved incident list. */
+export interface IncidentQuery extends Clearance {
+  /** Incident date range, ISO dates, inclusive. */
+  from?: string;
+  to?: string;
+  /** ISO country code. */
+  country?: string;
+  /** GTD attack type. */
+  type?: string;
+  /** Knowledge-base id of a perpetrator or claimant. */
+  group?: string;
+  /** Only incidents some document is about (not only recalled in passing). */
+  mainOnly?: boolean;
+  limit?: number;
+  offset?: number;
+}
+
+/** Filters of the resolved statement list. */
+export interface StatementQuery extends Clearance {
+  type?: string;
+  /** Knowledge-base id of the organisation, speaker or outlet. */
+  actor?: string;
+  /** Id of a resolved incident the statement refers to. */
+  incident?: string;
+  limit?: number;
+  offset?: number;
+}
+
+/** A rule that fired, with what it fired on (DESIGN.md `Alert`). */
+export interface Alert {
+  /** Id of the rule in the alert configuration. */
+  rule: string;
+  severity: 'low' | 'medium' | 'high';
+  /** One alert per subject: the rule and the ids it fired on. */
+  subjectKey: string;
+  /** Ids of the incidents and statements the alert is about. */
+  subjects: string[];
+  explanation: string;
+  evidence: SourcedEvidence[];
+  /** Clearance needed to see the alert: the most restrictive marking of its sources. */
+  level: number;
+  /** Date of the event that fired the rule. */
+  eventDate?: string;
+  createdAt: string;
+}
+
+/** An alert as stored. */
+export interface StoredAlert extends Alert {
+  id: number;
+  acknowledged: boolean;
+  acknowledgedBy?: string;
+  acknowledgedAt?: string;
+  deliveries: AlertDelivery[];
+}
+
+/** What happened when an alert was sent to a webhook. */
+export interface AlertDelivery {
+  target: string;
+  status: 'delivered' | 'failed';
+  attempts: number;
+  lastError?: string;
+  updatedAt: string;
 }
 
 /** An analyst's decision on one field of an incident or statement; reviews win over re-extraction. */
@@ -140,5 +223,30 @@ export interface Store {
   feedItemKeys(url: string): Promise<Set<string>>;
   saveFeedPoll(url: string, poll: FeedPoll): Promise<void>;
   stats(): Promise<StoreStats>;
+
+  /** Every document's extraction (reviews applied) with its date and marking, a page at a time, for resolution. */
+  listExtractionRecords(after: string | undefined, limit: number): Promise<ExtractionRecord[]>;
+  /** Replace the cross-document resolution (incidents, statements, links, candidate entities) in one transaction. */
+  saveResolution(resolution: ResolutionViews): Promise<void>;
+  listIncidents(query: IncidentQuery): Promise<ResolvedIncident[]>;
+  getIncident(id: string, clearance?: number): Promise<ResolvedIncident | undefined>;
+  /** The resolved incident a mention belongs to. */
+  incidentOfMention(mentionId: string): Promise<string | undefined>;
+  listStatements(query: StatementQuery): Promise<ResolvedStatement[]>;
+  getStatement(id: string, clearance?: number): Promise<ResolvedStatement | undefined>;
+  /** Every resolved link a reader may see. */
+  listLinks(clearance?: number): Promise<ResolvedLink[]>;
+  /** Unknown actors named in several documents, for review. */
+  listCandidates(clearance?: number): Promise<CandidateEntity[]>;
+  /** Analysts' merge and split decisions, oldest first. */
+  listResolutionDecisions(): Promise<ResolutionDecision[]>;
+  addResolutionDecisions(decisions: ResolutionDecision[]): Promise<void>;
+  /** Store alerts; one per subject key. Returns the alerts that were new. */
+  addAlerts(alerts: Alert[]): Promise<StoredAlert[]>;
+  /** Alerts, newest first. */
+  listAlerts(query: Clearance & { unacknowledged?: boolean; limit?: number }): Promise<StoredAlert[]>;
+  /** Mark an alert as seen; false when there is no such alert. */
+  acknowledgeAlert(id: number, by: string, at: string): Promise<boolean>;
+  recordAlertDelivery(alertId: number, delivery: AlertDelivery): Promise<void>;
   close(): Promise<void>;
 }

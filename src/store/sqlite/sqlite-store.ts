@@ -4,7 +4,23 @@ import type { Count, Extraction } from '../../pipeline/extraction.js';
 import { applyReviews } from '../apply-reviews.js';
 import { SQLITE_MIGRATIONS } from '../migrations/sqlite/index.js';
 import type {
+  CandidateEntity,
+  ExtractionRecord,
+  ResolutionDecision,
+  ResolvedIncident,
+  ResolvedLink,
+  ResolvedStatement,
+} from '../../pipeline/resolution.js';
+import type { ResolutionViews } from '../../pipeline/resolve.js';
+import { SqliteResolution } from './sqlite-resolution.js';
+import type {
+  Alert,
+  AlertDelivery,
+  Clearance,
   DocumentWrite,
+  IncidentQuery,
+  StatementQuery,
+  StoredAlert,
   Feed,
   FeedPoll,
   Review,
@@ -37,9 +53,11 @@ interface DocumentRow {
  */
 export class SqliteStore implements Store {
   private readonly db: Database.Database;
+  private readonly resolution: SqliteResolution;
 
   private constructor(db: Database.Database) {
     this.db = db;
+    this.resolution = new SqliteResolution(db);
   }
 
   /** Open (and create or migrate) the database at `path` (`:memory:` for tests). */
@@ -292,7 +310,105 @@ export class SqliteStore implements Store {
       ).n,
       reviews: count('reviews'),
       messages: count('messages'),
+      resolvedIncidents: (
+        this.db.prepare('SELECT count(DISTINCT id) AS n FROM resolved_incidents').get() as { n: number }
+      ).n,
+      resolvedStatements: (
+        this.db.prepare('SELECT count(DISTINCT id) AS n FROM resolved_statements').get() as { n: number }
+      ).n,
+      alerts: count('alerts'),
     };
+  }
+
+  async listExtractionRecords(after: string | undefined, limit: number): Promise<ExtractionRecord[]> {
+    const columns = 'id, title, published_at, url, marking, extraction';
+    const rows = (
+      after === undefined
+        ? this.db.prepare(`SELECT ${columns} FROM documents ORDER BY rowid LIMIT ?`).all(limit)
+        : this.db
+            .prepare(
+              `SELECT ${columns} FROM documents WHERE rowid > (SELECT rowid FROM documents WHERE id = ?) ORDER BY rowid LIMIT ?`,
+            )
+            .all(after, limit)
+    ) as {
+      id: string;
+      title: string | null;
+      published_at: string | null;
+      url: string | null;
+      marking: string;
+      extraction: string;
+    }[];
+    const reviewed = new Set(
+      (this.db.prepare('SELECT DISTINCT subject_id FROM reviews').all() as { subject_id: string }[]).map(
+        (r) => r.subject_id,
+      ),
+    );
+    return rows.map((r) => {
+      let extraction = JSON.parse(r.extraction) as Extraction;
+      const ids = [...extraction.incidents.map((i) => i.id), ...extraction.statements.map((s) => s.id)];
+      if (ids.some((id) => reviewed.has(id))) extraction = applyReviews(extraction, this.reviewsOf(ids));
+      const record: ExtractionRecord = { docId: r.id, marking: r.marking as Tlp, extraction };
+      if (r.title !== null) record.title = r.title;
+      if (r.published_at !== null) record.publishedAt = r.published_at;
+      if (r.url !== null) record.url = r.url;
+      return record;
+    });
+  }
+
+  async saveResolution(resolution: ResolutionViews): Promise<void> {
+    this.resolution.saveResolution(resolution);
+  }
+
+  async listIncidents(query: IncidentQuery): Promise<ResolvedIncident[]> {
+    return this.resolution.listIncidents(query);
+  }
+
+  async getIncident(id: string, clearance?: number): Promise<ResolvedIncident | undefined> {
+    return this.resolution.getIncident(id, clearance);
+  }
+
+  async incidentOfMention(mentionId: string): Promise<string | undefined> {
+    return this.resolution.incidentOfMention(mentionId);
+  }
+
+  async listStatements(query: StatementQuery): Promise<ResolvedStatement[]> {
+    return this.resolution.listStatements(query);
+  }
+
+  async getStatement(id: string, clearance?: number): Promise<ResolvedStatement | undefined> {
+    return this.resolution.getStatement(id, clearance);
+  }
+
+  async listLinks(clearance?: number): Promise<ResolvedLink[]> {
+    return this.resolution.listLinks(clearance);
+  }
+
+  async listCandidates(clearance?: number): Promise<CandidateEntity[]> {
+    return this.resolution.listCandidates(clearance);
+  }
+
+  async listResolutionDecisions(): Promise<ResolutionDecision[]> {
+    return this.resolution.listResolutionDecisions();
+  }
+
+  async addResolutionDecisions(decisions: ResolutionDecision[]): Promise<void> {
+    this.resolution.addResolutionDecisions(decisions);
+  }
+
+  async addAlerts(alerts: Alert[]): Promise<StoredAlert[]> {
+    return this.resolution.addAlerts(alerts);
+  }
+
+  async listAlerts(query: Clearance & { unacknowledged?: boolean; limit?: number }): Promise<StoredAlert[]> {
+    return this.resolution.listAlerts(query);
+  }
+
+  async acknowledgeAlert(id: number, by: string, at: string): Promise<boolean> {
+    return this.resolution.acknowledgeAlert(id, by, at);
+  }
+
+  async recordAlertDelivery(alertId: number, delivery: AlertDelivery): Promise<void> {
+    this.resolution.recordAlertDelivery(alertId, delivery);
   }
 
   async close(): Promise<void> {

@@ -1,0 +1,229 @@
+import { createHash } from 'node:crypto';
+import {
+  compareIncidents,
+  distanceKm,
+  incidentFeatures,
+  MERGE_THRESHOLD,
+  NEARBY_KM,
+  type IncidentFeatures,
+  type WordWeight,
+} from './incident-similarity.js';
+import type { IncidentRecord, ResolutionDecision } from './resolution.js';
+
+/** Why two reports were put together: the two documents and the reasons in words. */
+export interface MergeReason {
+  docIds: [string, string];
+  text: string;
+}
+
+/** A group of incident mentions that report one incident. */
+export interface IncidentCluster {
+  /** Stable id: derived from the earliest report, so it survives new reports and re-resolution. */
+  id: string;
+  members: IncidentRecord[];
+  reasons: MergeReason[];
+}
+
+/** What the clusters know of their members, to refuse merges that would join different incidents. */
+interface ClusterSummary {
+  members: IncidentFeatures[];
+  docs: Set<string>;
+  countries: Set<string>;
+  cities: Map<string, { lat: number; lon: number } | undefined>;
+  /** The latest start and earliest end of the members' dates: they must overlap (one day of slack). */
+  latestStart: number;
+  earliestEnd: number;
+  reasons: MergeReason[];
+}
+
+/**
+ * Group incident mentions from many documents into incidents (DESIGN.md "resolve"). Reports are
+ * compared within blocks (same country, overlapping dates; undated reports with the same city), the
+ * best-scoring pairs are merged first, and a merge is refused when it would put two cities,
+ * two countries, dates more than a day apart, or two incidents of one document into one incident.
+ * Analysts' decisions win: `merge` joins two mentions whatever their fields; `split` keeps them apart.
+ */
+export function clusterIncidents(
+  records: IncidentRecord[],
+  decisions: ResolutionDecision[] = [],
+): IncidentCluster[] {
+  const features = records.map(incidentFeatures);
+  const weight = wordWeights(features);
+  const index = new Map(features.map((f, i) => [f.record.mention.id, i]));
+  const parent = features.map((_, i) => i);
+  const summaries = new Map<number, ClusterSummary>(features.map((f, i) => [i, summaryOf(f)]));
+  const find = (i: number): number => {
+    while (parent[i] !== i) {
+      parent[i] = parent[parent[i]!]!;
+      i = parent[i]!;
+    }
+    return i;
+  };
+  const union = (i: number, j: number, reason?: MergeReason): void => {
+    const [ri, rj] = [find(i), find(j)];
+    if (ri === rj) return;
+    parent[rj] = ri;
+    const merged = mergeSummaries(summaries.get(ri)!, summaries.get(rj)!);
+    if (reason) merged.reasons.push(reason);
+    summaries.set(ri, merged);
+    summaries.delete(rj);
+  };
+
+  const { mustLink, cannotLink } = decisionPairs(decisions);
+  for (const [a, b] of mustLink) {
+    const [i, j] = [index.get(a), index.get(b)];
+    if (i === undefined || j === undefined) continue;
+    const docs: [string, string] = [features[i]!.record.source.docId, features[j]!.record.source.docId];
+    union(i, j, { docIds: docs, text: 'merged by an analyst' });
+  }
+  const separated = (x: ClusterSummary, y: ClusterSummary): boolean => {
+    const [small, large] = x.members.length <= y.members.length ? [x, y] : [y, x];
+    const ids = new Set(large.members.map((m) => m.record.mention.id));
+    return small.members.some((m) =>
+      [...(cannotLink.get(m.record.mention.id) ?? [])].some((id) => ids.has(id)),
+    );
+  };
+
+  const pairs = candidatePairs(features)
+    .map(([i, j]) => ({ i, j, cmp: compareIncidents(features[i]!, features[j]!, weight) }))
+    .filter((p) => p.cmp.score >= MERGE_THRESHOLD)
+    .sort((p, q) => q.cmp.score - p.cmp.score || p.i - q.i || p.j - q.j);
+  for (const { i, j, cmp } of pairs) {
+    const [ri, rj] = [find(i), find(j)];
+    if (ri === rj) continue;
+    const [x, y] = [summaries.get(ri)!, summaries.get(rj)!];
+    if (!compatible(x, y) || separated(x, y)) continue;
+    const docs: [string, string] = [features[i]!.record.source.docId, features[j]!.record.source.docId];
+    union(i, j, { docIds: docs, text: cmp.reasons.join('; ') });
+  }
+
+  return [...summaries.values()]
+    .map((s) => {
+      const members = s.members.map((f) => f.record).sort(byReportOrder);
+      return { id: incidentId(members[0]!.mention.id), members, reasons: s.reasons };
+    })
+    .sort((a, b) => byReportOrder(a.members[0]!, b.members[0]!));
+}
+
+/** Id of a resolved incident from the mention id of its earliest report. */
+export function incidentId(anchorMentionId: string): string {
+  return `inc-${createHash('sha256').update(anchorMentionId).digest('hex').slice(0, 16)}`;
+}
+
+/** Oldest report first; main reports before recollections; then by mention id, for a stable order. */
+export function byReportOrder(a: IncidentRecord, b: IncidentRecord): number {
+  const pa = a.source.publishedAt ?? '9999';
+  const pb = b.source.publishedAt ?? '9999';
+  if (pa !== pb) return pa < pb ? -1 : 1;
+  if (a.mention.role !== b.mention.role) return a.mention.role === 'main' ? -1 : 1;
+  return a.mention.id < b.mention.id ? -1 : a.mention.id > b.mention.id ? 1 : 0;
+}
+
+/** Rare words weigh more: log(1 + N / document frequency) over the reports being resolved. */
+function wordWeights(features: IncidentFeatures[]): WordWeight {
+  const df = new Map<string, number>();
+  for (const f of features) for (const w of f.words.keys()) df.set(w, (df.get(w) ?? 0) + 1);
+  const n = features.length;
+  return (w) => Math.log(1 + n / (df.get(w) ?? 1));
+}
+
+/**
+ * Pairs worth comparing: within a country, reports whose dates overlap (a day of slack), found by
+ * a sweep over dates sorted by start; undated reports against the reports of the same city.
+ */
+function candidatePairs(features: IncidentFeatures[]): [number, number][] {
+  const byCountry = new Map<string, number[]>();
+  features.forEach((f, i) => {
+    if (!f.country) return;
+    const list = byCountry.get(f.country);
+    if (list) list.push(i);
+    else byCountry.set(f.country, [i]);
+  });
+  const pairs: [number, number][] = [];
+  for (const group of byCountry.values()) {
+    const dated = group
+      .filter((i) => features[i]!.dates)
+      .sort((i, j) => features[i]!.dates![0] - features[j]!.dates![0]);
+    for (let x = 0; x < dated.length; x++) {
+      const end = features[dated[x]!]!.dates![1];
+      for (let y = x + 1; y < dated.length && features[dated[y]!]!.dates![0] <= end + 1; y++)
+        pairs.push([dated[x]!, dated[y]!]);
+    }
+    const byCity = new Map<string, number[]>();
+    for (const i of group) {
+      const city = features[i]!.city;
+      if (!city) continue;
+      const list = byCity.get(city);
+      if (list) list.push(i);
+      else byCity.set(city, [i]);
+    }
+    for (const i of group) {
+      const f = features[i]!;
+      if (f.dates || !f.city) continue;
+      for (const j of byCity.get(f.city)!) if (j !== i && (features[j]!.dates || j > i)) pairs.push([i, j]);
+    }
+  }
+  return pairs;
+}
+
+function summaryOf(f: IncidentFeatures): ClusterSummary {
+  return {
+    members: [f],
+    docs: new Set([f.record.source.docId]),
+    countries: new Set(f.country ? [f.country] : []),
+    cities: new Map(f.city ? [[f.city, f.coords]] : []),
+    latestStart: f.dates ? f.dates[0] : -Infinity,
+    earliestEnd: f.dates ? f.dates[1] : Infinity,
+    reasons: [],
+  };
+}
+
+function mergeSummaries(x: ClusterSummary, y: ClusterSummary): ClusterSummary {
+  return {
+    members: [...x.members, ...y.members],
+    docs: new Set([...x.docs, ...y.docs]),
+    countries: new Set([...x.countries, ...y.countries]),
+    cities: new Map([...x.cities, ...y.cities]),
+    latestStart: Math.max(x.latestStart, y.latestStart),
+    earliestEnd: Math.min(x.earliestEnd, y.earliestEnd),
+    reasons: [...x.reasons, ...y.reasons],
+  };
+}
+
+/** Whether two clusters may be one incident: no shared document, one country, one place, one date. */
+function compatible(x: ClusterSummary, y: ClusterSummary): boolean {
+  for (const d of y.docs) if (x.docs.has(d)) return false;
+  if (new Set([...x.countries, ...y.countries]).size > 1) return false;
+  if (Math.max(x.latestStart, y.latestStart) - Math.min(x.earliestEnd, y.earliestEnd) > 1) return false;
+  for (const [city, at] of x.cities)
+    for (const [other, at2] of y.cities)
+      if (city !== other && !(at && at2 && distanceKm(at, at2) < NEARBY_KM)) return false;
+  return true;
+}
+
+/** Analysts' decisions as pairs; a later decision about the same two mentions wins. */
+function decisionPairs(decisions: ResolutionDecision[]): {
+  mustLink: [string, string][];
+  cannotLink: Map<string, Set<string>>;
+} {
+  const latest = new Map<string, ResolutionDecision>();
+  for (const d of [...decisions].sort((p, q) =>
+    p.createdAt < q.createdAt ? -1 : p.createdAt > q.createdAt ? 1 : 0,
+  ))
+    latest.set(d.a < d.b ? `${d.a}\n${d.b}` : `${d.b}\n${d.a}`, d);
+  const mustLink: [string, string][] = [];
+  const cannotLink = new Map<string, Set<string>>();
+  const addCannot = (a: string, b: string) => {
+    const set = cannotLink.get(a);
+    if (set) set.add(b);
+    else cannotLink.set(a, new Set([b]));
+  };
+  for (const d of latest.values()) {
+    if (d.kind === 'merge') mustLink.push([d.a, d.b]);
+    else {
+      addCannot(d.a, d.b);
+      addCannot(d.b, d.a);
+    }
+  }
+  return { mustLink, cannotLink };
+}

@@ -1,0 +1,96 @@
+import { createDoc } from '../doc.js';
+import type { Resources } from '../kb/resources.js';
+import { annotate } from '../pipeline/annotate.js';
+import { tlpLevel } from '../pipeline/clearance-views.js';
+import type { ExtractionRecord } from '../pipeline/resolution.js';
+import { resolveAll } from '../pipeline/resolve.js';
+import type { Store, StoredAlert } from '../store/store.js';
+import type { AlertConfig } from './alerts/alert-config.js';
+import { deliverAlerts, type DeliveryOptions } from './alerts/deliver-webhooks.js';
+import { evaluateRules } from './alerts/evaluate-rules.js';
+
+const PAGE = 2000;
+
+/** What a resolution run did. */
+export interface ResolveSummary {
+  documents: number;
+  incidentMentions: number;
+  incidents: number;
+  statements: number;
+  links: number;
+  candidates: number;
+  /** Alerts raised for the first time by this run. */
+  newAlerts: StoredAlert[];
+  deliveries: { delivered: number; failed: number };
+}
+
+/** Options of {@link resolveStore}. */
+export interface ResolveStoreOptions {
+  /** Creation time of new alerts (default: now). */
+  now?: string;
+  onProgress?: (phase: string, done: number) => void;
+  delivery?: DeliveryOptions;
+}
+
+/**
+ * Resolve the whole store (DESIGN.md "resolve" and "alerts"): read every document's extraction,
+ * merge mentions into incidents and statements, carry links over, save the result in one
+ * transaction, run the alert rules, store the new alerts and deliver them to the webhooks.
+ */
+export async function resolveStore(
+  store: Store,
+  resources: Resources,
+  config: AlertConfig,
+  options: ResolveStoreOptions = {},
+): Promise<ResolveSummary> {
+  const records: ExtractionRecord[] = [];
+  for (let after: string | undefined; ;) {
+    const page = await store.listExtractionRecords(after, PAGE);
+    records.push(...page);
+    options.onProgress?.('read', records.length);
+    if (page.length < PAGE) break;
+    after = page[page.length - 1]!.docId;
+  }
+  const decisions = await store.listResolutionDecisions();
+  const resolution = resolveAll(records, {
+    decisions,
+    placesIn: (text) =>
+      annotate(createDoc({ id: 'link', text }), resources).mentions.flatMap((m) =>
+        m.kind === 'place' && m.place ? [m.place] : [],
+      ),
+  });
+  options.onProgress?.('resolved', records.length);
+  await store.saveResolution(resolution);
+
+  const full = <T>(views: { maxLevel: number; value: T }[]) =>
+    views.filter((v) => v.maxLevel === 4).map((v) => v.value);
+  const levels = new Map(records.map((r) => [r.docId, tlpLevel(r.marking)]));
+  const groupOutlets = new Set(
+    [...resources.kb.byId.values()].flatMap((e) =>
+      e.kind === 'outlet' && 'group' in e && e.group ? [e.id] : [],
+    ),
+  );
+  const alerts = evaluateRules(config.rules, {
+    incidents: resolution.incidents.flatMap((i) => full(i.views)),
+    statements: resolution.statements.flatMap((s) => full(s.views)),
+    links: full(resolution.links),
+    groupOutlets,
+    levelOf: (docId) => levels.get(docId) ?? 4,
+    now: options.now ?? new Date().toISOString(),
+  });
+  const newAlerts = await store.addAlerts(alerts);
+  const deliveries =
+    newAlerts.length > 0 && config.webhooks.length > 0
+      ? await deliverAlerts(newAlerts, config.webhooks, store, options.delivery)
+      : { delivered: 0, failed: 0 };
+  return {
+    documents: records.length,
+    incidentMentions: records.reduce((n, r) => n + r.extraction.incidents.length, 0),
+    incidents: resolution.incidents.length,
+    statements: resolution.statements.length,
+    links: full(resolution.links).length,
+    candidates: full(resolution.candidates).length,
+    newAlerts,
+    deliveries,
+  };
+}
