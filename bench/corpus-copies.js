@@ -1,10 +1,14 @@
 // The Wikinews corpus repeated `copies` times as a JSON Lines file in a temporary folder, with
-// distinct ids (and, with distinctText, distinct texts, so that nothing is a duplicate).
+// distinct ids (and, with distinctText, distinct texts, so that nothing is a duplicate; with
+// shiftDays, copy c is published c * shiftDays days later, so that relative dates move with it).
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-export function writeCorpusCopies(copies, { distinctText = false, prefix = 'vigil-bench-' } = {}) {
+export function writeCorpusCopies(
+  copies,
+  { distinctText = false, shiftDays = 0, prefix = 'vigil-bench-' } = {},
+) {
   const corpus = readFileSync(new URL('../examples/wikinews/wikinews.jsonl', import.meta.url), 'utf8')
     .trim()
     .split('\n');
@@ -18,6 +22,7 @@ export function writeCorpusCopies(copies, { distinctText = false, prefix = 'vigi
           ...d,
           id: `${d.id}-${c}`,
           ...(distinctText ? { text: `${d.text}\n\n(copy ${c})` } : {}),
+          ...(shiftDays && d.published ? { published: shiftDate(d.published, c * shiftDays) } : {}),
         }),
       );
     }
@@ -25,4 +30,9 @@ export function writeCorpusCopies(copies, { distinctText = false, prefix = 'vigi
   const input = join(dir, 'input.jsonl');
   writeFileSync(input, `${lines.join('\n')}\n`);
   return { dir, input, lines };
+}
+
+function shiftDate(iso, days) {
+  const t = Date.parse(iso.slice(0, 10)) + days * 86_400_000;
+  return new Date(t).toISOString().slice(0, 10);
 }

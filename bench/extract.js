@@ -8,10 +8,10 @@ import { writeCorpusCopies } from './corpus-copies.js';
 
 const COPIES = Number(process.env.BENCH_COPIES ?? 10);
 const { dir, input, lines } = writeCorpusCopies(COPIES, { prefix: 'vigil-extract-bench-' });
-const peak = new URL('./extract-peak.js', import.meta.url).pathname;
+const peak = new URL('./cli-peak.js', import.meta.url).pathname;
 
 const t0 = performance.now();
-const child = spawnSync(process.execPath, [peak, input], { encoding: 'utf8', maxBuffer: 1 << 30 });
+const child = spawnSync(process.execPath, [peak, 'extract', input], { encoding: 'utf8', maxBuffer: 1 << 30 });
 const extractMs = performance.now() - t0;
 if (child.status !== 0) throw new Error(`vigil extract failed: ${child.stderr}`);
 const written = child.stdout.trim().split('\n').length;

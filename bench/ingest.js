@@ -12,10 +12,14 @@ const { dir, input, lines } = writeCorpusCopies(COPIES, {
 });
 const cli = new URL('../dist/cli/main.js', import.meta.url).pathname;
 const t0 = performance.now();
-const r = spawnSync(process.execPath, [cli, '--db', join(dir, 'vigil.db'), 'ingest', '--json', input], {
-  encoding: 'utf8',
-  maxBuffer: 1 << 26,
-});
+const r = spawnSync(
+  process.execPath,
+  [cli, '--db', join(dir, 'vigil.db'), 'ingest', '--no-resolve', '--json', input],
+  {
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+  },
+);
 const ms = performance.now() - t0;
 if (r.status !== 0) throw new Error(`vigil ingest failed: ${r.stderr}`);
 const summary = JSON.parse(r.stdout);

@@ -20,6 +20,7 @@ const annotate = run('annotate.js');
 const extract = run('extract.js');
 const ingest = run('ingest.js');
 const search = run('search.js');
+const resolve = run('resolve.js');
 const rows = [
   ['start-up (knowledge base + gazetteer + NLP model)', `${startup.ms.toFixed(0)} ms`, '< 1500 ms'],
   ['start-up peak memory', `${startup.maxRssMb.toFixed(0)} MB`, '< 500 MB'],
@@ -51,6 +52,11 @@ const rows = [
     `ingest: \`vigil ingest\` of the corpus x40 (${ingest.docs} docs) into a fresh SQLite file, extraction included`,
     `${ingest.docsPerSec.toFixed(0)} docs/s`,
     '>= 150 docs/s',
+  ],
+  [
+    `resolve: \`vigil resolve\` over ${resolve.docs.toLocaleString('en')} stored documents (${resolve.mentions} incident reports → ${resolve.incidents} incidents)`,
+    `${(resolve.ms / 1000).toFixed(1)} s, ${resolve.maxRssMb.toFixed(0)} MB`,
+    '< 60 s',
   ],
   [
     `full-text search over ${search.docs.toLocaleString('en')} documents, p50 / p95 (${search.queries} queries)`,

@@ -238,6 +238,30 @@ export function registerResolveCommands(program: Command): void {
     });
 }
 
+/**
+ * Resolve after new documents were stored (ingest, feed polls): one line on stderr with what
+ * changed and each new alert; the summary for `--json` output.
+ */
+export async function resolveAfterIngest(
+  store: Store,
+  alertsFile: string | undefined,
+  quiet = false,
+): Promise<ReturnType<typeof jsonSummary>> {
+  const config = await loadAlertConfig(alertsFile);
+  const summary = await resolveStore(store, await loadResources(), config);
+  if (!quiet) {
+    process.stderr.write(
+      `resolved: ${summary.incidents} incidents, ${summary.statements} statements, ${summary.links} links; ${summary.newAlerts.length} new alerts\n`,
+    );
+    for (const a of summary.newAlerts) process.stderr.write(`  ${alertText(a)}\n`);
+  }
+  return jsonSummary(summary);
+}
+
+function jsonSummary(s: ResolveSummary) {
+  return { ...s, newAlerts: s.newAlerts.map((a) => a.id) };
+}
+
 /** Record an analyst's decisions, then resolve again so that they take effect. */
 async function decide(
   cmd: Command,
@@ -278,7 +302,7 @@ async function requireResolved(store: Store, listed: number): Promise<void> {
 
 async function printResolveSummary(s: ResolveSummary, json?: boolean): Promise<void> {
   if (json) {
-    await writeLine(JSON.stringify({ ...s, newAlerts: s.newAlerts.length }));
+    await writeLine(JSON.stringify(jsonSummary(s)));
     return;
   }
   await writeLine(

@@ -17,6 +17,7 @@ import { AppError } from '../errors.js';
 import type { Extraction } from '../pipeline/extraction.js';
 import { extract } from '../pipeline/extract.js';
 import { ExtractPool } from './extract-pool.js';
+import { resolveAfterIngest } from './resolve-commands.js';
 import { withStore } from './with-store.js';
 import { writeLine } from './output.js';
 
@@ -45,11 +46,15 @@ export function registerStoreCommands(program: Command): void {
     .option('--csv-title <column>', 'CSV column holding the title')
     .option('--csv-date <column>', 'CSV column holding the publication date')
     .option('--csv-url <column>', 'CSV column holding the URL')
+    .option('--no-resolve', 'store only; do not resolve across documents and raise alerts afterwards')
+    .option('--alerts <file>', 'alert rules and webhooks (default config/alerts.yaml, or VIGIL_ALERTS)')
     .option('--json', 'print the summary as JSON')
     .action(
       async (
         inputs: string[],
         opts: {
+          resolve: boolean;
+          alerts?: string;
           marking: Tlp;
           allowPrivate?: boolean;
           workers?: number;
@@ -78,13 +83,18 @@ export function registerStoreCommands(program: Command): void {
               onProgress: progress.update,
             });
             progress.stop();
-            if (opts.json) await writeLine(JSON.stringify(summary));
-            else {
+            if (!opts.json) {
               for (const p of summary.problems) process.stderr.write(`${p.source} ${p.ruleId} ${p.reason}\n`);
               process.stderr.write(
                 `ingested ${summary.read} documents from ${summary.inputsTotal} inputs: ${summary.stored} stored, ${summary.duplicates} already stored, ${summary.skipped} skipped${summary.skipped ? ' (reasons above)' : ''}\n`,
               );
             }
+            const resolution =
+              opts.resolve && summary.stored > 0
+                ? await resolveAfterIngest(store, opts.alerts, opts.json)
+                : undefined;
+            if (opts.json)
+              await writeLine(JSON.stringify({ ...summary, ...(resolution ? { resolution } : {}) }));
             if (summary.skipped > 0) process.exitCode = 1;
           } finally {
             progress.stop();
@@ -137,8 +147,10 @@ export function registerStoreCommands(program: Command): void {
       'allow feeds on private, loopback and link-local addresses (local testing only)',
     )
     .option('--workers <n>', 'extraction worker threads (0: extract inline)', (v) => Number.parseInt(v, 10))
+    .option('--no-resolve', 'store only; do not resolve across documents and raise alerts afterwards')
+    .option('--alerts <file>', 'alert rules and webhooks (default config/alerts.yaml, or VIGIL_ALERTS)')
     .option('--json', 'print the summary as JSON')
-    .action(async (opts: { allowPrivate?: boolean; workers?: number; json?: boolean }, cmd: Command) => {
+    .action(async (opts: PollOptions, cmd: Command) => {
       await pollOnce(cmd, opts);
     });
 
@@ -156,7 +168,9 @@ export function registerStoreCommands(program: Command): void {
       (v) => Number.parseInt(v, 10),
       0,
     )
-    .action(async (opts: { interval: number; allowPrivate?: boolean; workers?: number }, cmd: Command) => {
+    .option('--no-resolve', 'store only; do not resolve across documents and raise alerts after each poll')
+    .option('--alerts <file>', 'alert rules and webhooks (default config/alerts.yaml, or VIGIL_ALERTS)')
+    .action(async (opts: PollOptions & { interval: number }, cmd: Command) => {
       if (!(opts.interval >= 1))
         throw new AppError('bad_interval', 2, '--interval must be at least 1 second');
       let stop = false;
@@ -268,10 +282,16 @@ async function makeExtractor(
   };
 }
 
-async function pollOnce(
-  cmd: Command,
-  opts: { allowPrivate?: boolean; workers?: number; json?: boolean },
-): Promise<void> {
+/** Options of `vigil feeds poll` and `vigil watch`. */
+interface PollOptions {
+  allowPrivate?: boolean;
+  workers?: number;
+  resolve: boolean;
+  alerts?: string;
+  json?: boolean;
+}
+
+async function pollOnce(cmd: Command, opts: PollOptions): Promise<void> {
   const { extractor, close } = await makeExtractor(opts.workers);
   await withStore(cmd, async (store) => {
     try {
@@ -287,6 +307,7 @@ async function pollOnce(
           `polled ${summary.feeds.length} feeds: ${summary.stored} stored, ${summary.duplicates} already stored, ${summary.skipped} skipped\n`,
         );
       }
+      if (opts.resolve && summary.stored > 0) await resolveAfterIngest(store, opts.alerts, opts.json);
       if (summary.skipped > 0) process.exitCode = 1;
     } finally {
       await close();

@@ -1,6 +1,0 @@
-// Runs `vigil extract` in this process (worker threads included) and reports its peak memory on stderr.
-process.on('exit', () => {
-  process.stderr.write(`${JSON.stringify({ maxRssMb: process.resourceUsage().maxRSS / 1024 })}\n`);
-});
-process.argv = [process.argv[0], 'vigil', 'extract', ...process.argv.slice(2)];
-await import('../dist/cli/main.js');
