@@ -102,6 +102,9 @@ export function annotateDates(doc: Doc): Doc {
   };
 }
 
+/** How far after publication a day without a year may lie and still be this year's. */
+const NEAR_FUTURE_MS = 45 * 86_400_000;
+
 function resolve(
   r: chrono.ParsedResult,
   surface: string,
@@ -123,12 +126,16 @@ function resolve(
   if (/\bmonth\b/.test(lower) && !c.isCertain('day')) return value(date, 'month');
   if (/\byear\b/.test(lower) && !c.isCertain('month')) return value(date, 'year');
   if (ref && c.isCertain('weekday') && !c.isCertain('day'))
-    return value(nearestWeekday(ref, date.getUTCDay(), future), 'day');
+    return value(nearestWeekday(ref, date.getUTCDay(), future, /^last\b/.test(lower)), 'day');
   const precision: DatePrecision = c.isCertain('day') || !c.isCertain('month') ? 'day' : 'month';
   let resolved = date;
   // A weekday that agrees with the date ("Monday, December 6") fixes the year as chrono chose it.
   const weekdayAgrees = c.isCertain('weekday') && c.get('weekday') === resolved.getUTCDay();
-  if (ref && !c.isCertain('year') && resolved > ref && !future && !weekdayAgrees)
+  // A day without a year shortly after publication is a coming one ("the June 8 election", "an
+  // Aug. 31 deadline"); further ahead it is last year's.
+  const nearFuture =
+    ref !== undefined && c.isCertain('day') && resolved.getTime() - ref.getTime() <= NEAR_FUTURE_MS;
+  if (ref && !c.isCertain('year') && resolved > ref && !future && !weekdayAgrees && !nearFuture)
     resolved = shiftYear(resolved, -1);
   if (!c.isCertain('month') && c.isCertain('year')) return value(resolved, 'year');
   return value(resolved, precision);
@@ -148,9 +155,13 @@ function value(d: Date, precision: DatePrecision): DateValue {
   }
 }
 
-/** The latest given weekday on or before `ref` (or the next one on or after it, for the future). */
-function nearestWeekday(ref: Date, weekday: number, future: boolean): Date {
-  const diff = future ? (weekday - ref.getUTCDay() + 7) % 7 : -((ref.getUTCDay() - weekday + 7) % 7);
+/**
+ * The latest given weekday on or before `ref` (or the next one on or after it, for the future);
+ * "last Thursday" written on a Thursday is the week before.
+ */
+function nearestWeekday(ref: Date, weekday: number, future: boolean, last: boolean): Date {
+  let diff = future ? (weekday - ref.getUTCDay() + 7) % 7 : -((ref.getUTCDay() - weekday + 7) % 7);
+  if (last && diff === 0) diff = -7;
   return new Date(ref.getTime() + diff * 86_400_000);
 }
 

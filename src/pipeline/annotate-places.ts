@@ -10,6 +10,12 @@ const REGION_WORDS = new Set(
     ' ',
   ),
 );
+/** Venues named after their city keep the city a place ("Manchester Arena", "Kabul Airport"). */
+const VENUE_WORDS = new Set(
+  'arena stadium airport station mosque mosques synagogue cathedral bazaar market hotel university college'.split(
+    ' ',
+  ),
+);
 /** Capitalised titles after a country or demonym that keep it a place ("Turkish President"). */
 const TITLE_WORDS = new Set(
   'president presidential prime foreign defence defense interior vice deputy minister secretary ambassador senator chancellor king queen prince princess crown leader premier sultan emir governor mayor chief general army navy police troops forces military'.split(
@@ -185,7 +191,8 @@ function plausible(
     const next = text.slice(after.start, after.end).toLowerCase();
     // "Afghan Taliban": a national adjective before a known actor is still a place.
     const actorNext = national && doc.mentions.some((x) => x.start === after.start);
-    if (!REGION_WORDS.has(next) && !(national && TITLE_WORDS.has(next)) && !actorNext) return false;
+    const venue = onlyCities && VENUE_WORDS.has(next);
+    if (!REGION_WORDS.has(next) && !venue && !(national && TITLE_WORDS.has(next)) && !actorNext) return false;
   }
   const before = words[m.wordIndex - 1];
   if (before && /^ $/.test(text.slice(before.end, m.start)) && isNameWord(doc, before)) {

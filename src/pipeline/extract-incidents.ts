@@ -1,3 +1,4 @@
+import { dateRange, dayNumber } from './date-range.js';
 import type { DateValue, Doc, Mention, PlaceRef } from '../doc.js';
 import type { KnowledgeBase } from '../kb/knowledge-base.js';
 import type { Evidence, IncidentMention } from './extraction.js';
@@ -276,8 +277,16 @@ function incidentDate(
   // The most precise date of the event sentences, else of the other sentences; among equally
   // precise ones the earliest (an attack precedes the statements and the aftermath reported with it).
   const events = sentences.filter((s) => s.score >= EVENT_THRESHOLD);
+  // An incident is reported after it happens: a date after publication is a coming event.
+  const published = doc.published ? dayNumber(doc.published) : undefined;
   const dates = (s: SentenceSignals): Mention[] =>
-    s.mentions.filter((m) => m.kind === 'date' && !isDateline(doc, m));
+    s.mentions.filter(
+      (m) =>
+        m.kind === 'date' &&
+        !isDateline(doc, m) &&
+        !SAID_ON.test(doc.text.slice(Math.max(0, m.start - 30), m.start)) &&
+        !(published !== undefined && (dateRange(m.value as DateValue)?.[0] ?? 0) > published),
+    );
   for (const group of [events, sentences]) {
     let best: { value: DateValue; sentence: SentenceSignals } | undefined;
     for (const s of group) {
@@ -294,6 +303,10 @@ function incidentDate(
   }
   return undefined;
 }
+
+/** "said on Saturday": the date of a statement about the incident, not of the incident. */
+const SAID_ON =
+  /\b(?:said|says|announced|told reporters|stated|confirmed|claimed responsibility|released|issued|posted|published)(?: late| early)? (?:on )?$/i;
 
 /** A date at the very start of the text equal to the publication date: the report's dateline. */
 function isDateline(doc: Doc, m: Mention): boolean {
@@ -333,7 +346,15 @@ function incidentLocation(
         for (const s of sentences) {
           const m = s.mentions.find(
             (x) =>
-              x.kind === 'place' && x.place && level(x.place, x) && !(skipDateline && x.start < datelineEnd),
+              x.kind === 'place' &&
+              x.place &&
+              level(x.place, x) &&
+              !(skipDateline && x.start < datelineEnd) &&
+              !OTHER_EVENT.test(s.text.slice(Math.max(0, x.start - s.start - 12), x.start - s.start)) &&
+              !(
+                skipDateline &&
+                ORIGIN.test(s.text.slice(Math.max(0, x.start - s.start - 6), x.start - s.start))
+              ),
           );
           if (m?.place) return { place: m.place, sentence: s };
         }
@@ -342,6 +363,12 @@ function incidentLocation(
   }
   return undefined;
 }
+
+/** "a man from Leeds": where someone comes from, used only when no other place is named. */
+const ORIGIN = /\bfrom $/;
+
+/** "the 2005 London bombings": a place after a year names another, earlier event. */
+const OTHER_EVENT = /\b(?:1[89]|20)\d\d\s+$/;
 
 /** "the village of Mukondi", "the settlement of Eli": a named place the sentence gives as such. */
 const NAMED_PLACE =

@@ -5,8 +5,29 @@ import { extractIncidents } from './extract-incidents.js';
 import { extractLinks } from './extract-links.js';
 import { extractStatements } from './extract-statements.js';
 import type { Extraction } from './extraction.js';
-import { extractReferencedIncidents, revengeObjects } from './incident-references.js';
-import { sentenceSignals } from './sentence-signals.js';
+import { extractReferencedIncidents, revengeObjects, type RevengeObject } from './incident-references.js';
+import { sentenceSignals, type SentenceSignals } from './sentence-signals.js';
+
+/**
+ * The sentences without the places and dates inside revenge framings: "the Easter bombings were
+ * revenge for the attack on two mosques in Christchurch last month" does not place or date the
+ * Easter bombings in Christchurch.
+ */
+function withoutRevengeObjects(signals: SentenceSignals[], objects: RevengeObject[]): SentenceSignals[] {
+  if (objects.length === 0) return signals;
+  return signals.map((s) => {
+    const inside = objects.filter((o) => o.sentence.index === s.index);
+    if (inside.length === 0) return s;
+    const kept = s.mentions.filter(
+      (m) =>
+        !(
+          (m.kind === 'place' || m.kind === 'date') &&
+          inside.some((o) => m.start >= o.start && m.end <= o.end)
+        ),
+    );
+    return { ...s, mentions: kept };
+  });
+}
 
 /**
  * From a document to its incidents, statements, retaliation links and entities
@@ -16,8 +37,8 @@ import { sentenceSignals } from './sentence-signals.js';
 export function extract(input: Doc, resources: Resources): Extraction {
   const doc = annotate(input, resources);
   const signals = sentenceSignals(doc);
-  const incidents = extractIncidents(doc, signals, resources.kb);
   const objects = revengeObjects(doc, signals);
+  const incidents = extractIncidents(doc, withoutRevengeObjects(signals, objects), resources.kb);
   incidents.push(...extractReferencedIncidents(doc, objects, incidents));
   const statements = extractStatements(doc, signals, incidents, resources.kb);
   const links = extractLinks(objects, incidents, statements);

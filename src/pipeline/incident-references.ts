@@ -1,6 +1,6 @@
 import type { DateValue, Doc, Mention } from '../doc.js';
 import type { Evidence, IncidentMention } from './extraction.js';
-import { REVENGE_OBJECT } from './lexicons/statement-cues.js';
+import { EVENT_WORDS, REVENGE_OBJECT } from './lexicons/statement-cues.js';
 import type { SentenceSignals } from './sentence-signals.js';
 
 /** Attack nouns in a named earlier incident ("the Christchurch mosque shootings"). */
@@ -30,6 +30,10 @@ export function revengeObjects(doc: Doc, signals: SentenceSignals[]): RevengeObj
     const words = raw.slice(lead).replace(/\s+$/, '');
     if (words.length < 3) continue;
     const start = s.start + m.index + m[0].indexOf(raw) + lead;
+    const named = s.mentions.some(
+      (x) => (x.kind === 'place' || x.kind === 'date') && x.start >= start && x.end <= start + words.length,
+    );
+    if (!named && !EVENT_WORDS.test(words)) continue;
     out.push({
       start,
       end: start + words.length,

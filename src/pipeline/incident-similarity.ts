@@ -94,6 +94,9 @@ export function compareIncidents(a: IncidentFeatures, b: IncidentFeatures, weigh
 
   const place = comparePlaces(a, b);
   if (place.conflict) return conflict(place.conflict);
+  // A day apart is tolerated for a slip in dating one attack, not for two places near each other.
+  if (dates.reason === 'dates a day apart' && place.reason === 'nearby places')
+    return conflict('nearby places on different days');
   score += place.score;
   if (place.reason) reasons.push(place.reason);
 
@@ -103,7 +106,7 @@ export function compareIncidents(a: IncidentFeatures, b: IncidentFeatures, weigh
     reasons.push(`same type (${primaryA})`);
   } else if (intersects(a.types, b.types)) score += 0.5;
   else if (primaryA !== 'Unknown' && b.record.mention.type !== 'Unknown') {
-    score -= 1.5;
+    score -= 2.5;
     reasons.push('different types');
   }
 
@@ -125,6 +128,12 @@ export function compareIncidents(a: IncidentFeatures, b: IncidentFeatures, weigh
       score += 1;
       reasons.push(`same death toll (${a.killed})`);
     } else if (ratio >= 0.5) score += 0.5;
+    else if (ratio < 1 / 3) {
+      // Tolls grow as reports come in, but rarely threefold, and a later report seldom gives fewer.
+      const [earlier, later] = (a.reportDay ?? 0) <= (b.reportDay ?? 0) ? [a, b] : [b, a];
+      score -= later.killed! < earlier.killed! ? 2.5 : 1.5;
+      reasons.push('death tolls far apart');
+    }
   }
 
   const words = sharedWords(a.words, b.words, weight);
@@ -148,7 +157,7 @@ function compareDates(a: IncidentFeatures, b: IncidentFeatures): Part {
       if (gap >= 2) return { score: 0, conflict: `dates ${gap} days apart` };
       return gap === 0
         ? { score: 3, reason: `same day (${a.record.mention.date!.value})` }
-        : { score: 1, reason: 'dates a day apart' };
+        : { score: 0, reason: 'dates a day apart' };
     }
     if (gap > 1) return { score: 0, conflict: 'dates do not overlap' };
     return { score: 1, reason: 'dates compatible' };

@@ -46,6 +46,7 @@ interface ClusterSummary {
 export function clusterIncidents(
   records: IncidentRecord[],
   decisions: ResolutionDecision[] = [],
+  invoked: Set<string> = new Set(),
 ): IncidentCluster[] {
   const features = records.map(incidentFeatures);
   const weight = wordWeights(features);
@@ -86,7 +87,7 @@ export function clusterIncidents(
 
   const pairs = candidatePairs(features)
     .map(([i, j]) => ({ i, j, cmp: compareIncidents(features[i]!, features[j]!, weight) }))
-    .filter((p) => p.cmp.score >= MERGE_THRESHOLD)
+    .filter((p) => p.cmp.score >= threshold(features[p.i]!, features[p.j]!))
     .sort((p, q) => q.cmp.score - p.cmp.score || p.i - q.i || p.j - q.j);
   for (const { i, j, cmp } of pairs) {
     const [ri, rj] = [find(i), find(j)];
@@ -97,12 +98,58 @@ export function clusterIncidents(
     union(i, j, { docIds: docs, text: cmp.reasons.join('; ') });
   }
 
+  attachRecollections(features, summaries, find, union, invoked);
+
   return [...summaries.values()]
     .map((s) => {
       const members = s.members.map((f) => f.record).sort(byReportOrder);
       return { id: incidentId(members[0]!.mention.id), members, reasons: s.reasons };
     })
     .sort((a, b) => byReportOrder(a.members[0]!, b.members[0]!));
+}
+
+/**
+ * A recollection in a later report ("the attack on two mosques in Christchurch last month", or an
+ * incident a call for revenge invokes: `invoked` holds their mention ids), left
+ * alone because it gives no day, joins the most widely reported earlier incident of its place
+ * (city, else country) — when one stands out — and of a compatible type.
+ */
+function attachRecollections(
+  features: IncidentFeatures[],
+  summaries: Map<number, ClusterSummary>,
+  find: (i: number) => number,
+  union: (i: number, j: number, reason?: MergeReason) => void,
+  invoked: Set<string>,
+): void {
+  features.forEach((f, i) => {
+    const summary = summaries.get(find(i))!;
+    const recalled = f.record.mention.role === 'background' || invoked.has(f.record.mention.id);
+    if (!recalled || f.dayPrecise || summary.members.length > 1 || !f.country) return;
+    const candidates: { root: number; size: number }[] = [];
+    for (const [root, s] of summaries) {
+      if (root === find(i) || s.docs.has(f.record.source.docId) || !s.countries.has(f.country)) continue;
+      if (f.city && !s.cities.has(f.city)) continue;
+      if (!s.members.some((m) => m.record.mention.role === 'main')) continue;
+      if (f.reportDay !== undefined && s.latestStart > f.reportDay) continue;
+      if (f.dates && (s.latestStart > f.dates[1] || s.earliestEnd < f.dates[0])) continue;
+      const type = f.record.mention.type;
+      if (type !== 'Unknown' && !s.members.some((m) => m.types.has(type))) continue;
+      candidates.push({ root, size: s.docs.size });
+    }
+    candidates.sort((a, b) => b.size - a.size);
+    const [best, second] = candidates;
+    if (!best || (second && second.size === best.size)) return;
+    const other = summaries.get(best.root)!.members[0]!;
+    union(best.root, i, {
+      docIds: [other.record.source.docId, f.record.source.docId],
+      text: `recalled later in ${f.record.mention.location?.city ?? f.record.mention.location?.country}`,
+    });
+  });
+}
+
+/** Reports without a date must agree on more (place, type, words) to be merged. */
+function threshold(a: IncidentFeatures, b: IncidentFeatures): number {
+  return a.dates && b.dates ? MERGE_THRESHOLD : MERGE_THRESHOLD + 2;
 }
 
 /** Id of a resolved incident from the mention id of its earliest report. */
@@ -195,10 +242,15 @@ function compatible(x: ClusterSummary, y: ClusterSummary): boolean {
   for (const d of y.docs) if (x.docs.has(d)) return false;
   if (new Set([...x.countries, ...y.countries]).size > 1) return false;
   if (Math.max(x.latestStart, y.latestStart) - Math.min(x.earliestEnd, y.earliestEnd) > 1) return false;
+  let nearby = false;
   for (const [city, at] of x.cities)
-    for (const [other, at2] of y.cities)
-      if (city !== other && !(at && at2 && distanceKm(at, at2) < NEARBY_KM)) return false;
-  return true;
+    for (const [other, at2] of y.cities) {
+      if (city === other) continue;
+      if (!(at && at2 && distanceKm(at, at2) < NEARBY_KM)) return false;
+      nearby = true;
+    }
+  // Two places near each other (a city and its suburb) are one incident only on one day.
+  return !nearby || Math.max(x.latestStart, y.latestStart) === Math.min(x.earliestEnd, y.earliestEnd);
 }
 
 /** Analysts' decisions as pairs; a later decision about the same two mentions wins. */

@@ -125,11 +125,12 @@ function jaccard(a: Set<string>, b: Set<string>): number {
 /**
  * Reconcile one statement from its reports: the fields most reports give (the speaker, outlet
  * and platform that any report names), the longest quote, the most precise date, the incidents any
- * report refers to, and a few evidence sentences per field.
+ * report refers to or the statement invokes (`invoked`), and a few evidence sentences per field.
  */
 export function reconcileStatement(
   cluster: StatementCluster,
   incidentOf: (mentionId: string) => string | undefined,
+  invoked: string[] = [],
 ): ResolvedStatement {
   const ms = cluster.members.map((r) => r.mention);
   const first = <T>(get: (m: StatementMention) => T | null): T | null => {
@@ -162,7 +163,9 @@ export function reconcileStatement(
     medium: first((m) => m.medium),
     date: dated[0]?.date ?? null,
     quote: quotes[0] ?? null,
-    refersTo: [...new Set(ms.flatMap((m) => m.refersTo.flatMap((id) => incidentOf(id) ?? [])))],
+    refersTo: [
+      ...new Set([...ms.flatMap((m) => m.refersTo.flatMap((id) => incidentOf(id) ?? [])), ...invoked]),
+    ],
     mentions: cluster.members.map((r) => r.source),
     evidence,
     confidence: combinedConfidence(ms.map((m) => m.confidence)),

@@ -62,7 +62,11 @@ export function resolveAll(records: ExtractionRecord[], options: ResolveOptions 
       statementRecords.push({ mention, source: sourceOf(r, mention.id, mention.confidence) });
   }
 
-  const incidentClusters = clusterIncidents(incidentRecords, options.decisions);
+  // Incidents invoked as the cause of revenge are earlier events, recalled.
+  const invoked = new Set(
+    records.flatMap((r) => r.extraction.links.flatMap((l) => (typeof l.to === 'string' ? [l.to] : []))),
+  );
+  const incidentClusters = clusterIncidents(incidentRecords, options.decisions, invoked);
   const incidentByMention = new Map<string, string>();
   for (const c of incidentClusters) for (const m of c.members) incidentByMention.set(m.mention.id, c.id);
   const incidentOf = (id: string) => incidentByMention.get(id);
@@ -79,16 +83,6 @@ export function resolveAll(records: ExtractionRecord[], options: ResolveOptions 
       (visible) => reconcileIncident({ ...c, members: visible }),
     ),
   }));
-  const statements = statementClusters.map((c): Resolved<ResolvedStatement> => ({
-    id: c.id,
-    members: c.members.map((m) => ({ mentionId: m.mention.id, docId: m.source.docId })),
-    views: clearanceViews(
-      c.members,
-      (m) => m.source.marking,
-      (visible) => reconcileStatement({ ...c, members: visible }, incidentOf),
-    ),
-  }));
-
   const everything = incidents.flatMap((i) => i.views.filter((v) => v.maxLevel === 4).map((v) => v.value));
   const links = resolveLinks(
     records,
@@ -96,6 +90,21 @@ export function resolveAll(records: ExtractionRecord[], options: ResolveOptions 
     (text, day) =>
       options.placesIn ? matchEventText(options.placesIn(text), day, everything)?.id : undefined,
   );
+  // A statement refers to the incidents its document reports with it and to those it invokes.
+  const invokedBy = new Map<string, string[]>();
+  for (const l of links)
+    if (typeof l.to === 'string' && l.from.startsWith('stm-'))
+      invokedBy.set(l.from, [...(invokedBy.get(l.from) ?? []), l.to]);
+  const statements = statementClusters.map((c): Resolved<ResolvedStatement> => ({
+    id: c.id,
+    members: c.members.map((m) => ({ mentionId: m.mention.id, docId: m.source.docId })),
+    views: clearanceViews(
+      c.members,
+      (m) => m.source.marking,
+      (visible) => reconcileStatement({ ...c, members: visible }, incidentOf, invokedBy.get(c.id)),
+    ),
+  }));
+
   return {
     incidents,
     statements,

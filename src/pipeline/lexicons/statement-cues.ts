@@ -100,6 +100,14 @@ export const WARNING_TOPIC =
 export const REVENGE_OBJECT =
   /\b(?:revenge|retaliation|retribution|reprisal|response|avenge|avenging)\s+(?:for|against|to)?\s*((?:the\s+|their\s+|our\s+)?[^.;:"“”]{3,120}?)(?=[.;:"“”,]|\s+(?:and|but|which|who|after|when)\b|$)/i;
 
+/**
+ * Words of a revenge object that name events ("the attacks", "the blood of the Muslims", "the
+ * massacre"); an object with none of them and no place or date ("avenge their religion", "revenge
+ * for the Prophet") names no earlier events.
+ */
+export const EVENT_WORDS =
+  /\b(?:attacks?|bomb(?:s|ing|ings)?|blasts?|shootings?|killings?|killed|murders?|massacres?|slaughter|strikes?|airstrikes?|raids?|war|wars|invasion|occupation|blood|deaths?|dead|martyrs?|victims|assault|shelling|crimes?|atrocit(?:y|ies)|executions?|arrests?|operations?|campaign|persecution|torture|siege|killings)\b/i;
+
 /** How a statement was delivered. */
 export const MEDIUM_CUES: { re: RegExp; medium: string }[] = [
   {

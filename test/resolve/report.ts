@@ -1,0 +1,22 @@
+// npm run eval:resolve: pairwise precision and recall of incident resolution on the labelled
+// multi-report set (test/fixtures/resolve/multi-report.jsonl), with every wrong pair with -v.
+import { loadResources } from '../../src/kb/resources.js';
+import { extractReports, readReports, resolveRecords, scorePairs } from './evaluate-resolution.js';
+
+const resources = await loadResources();
+const reports = readReports(new URL('../fixtures/resolve/multi-report.jsonl', import.meta.url).pathname);
+const s = scorePairs(reports, resolveRecords(extractReports(reports, resources), resources));
+const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
+console.log(
+  `\n${reports.length} reports of ${s.incidents} labelled incidents (${s.labels} labelled reports)\n`,
+);
+console.log('| measure | result | target |\n|---|---|---|');
+console.log(`| pairwise merge precision | ${pct(s.precision)} (${s.tp}/${s.tp + s.fp}) | ≥ 95% |`);
+console.log(`| pairwise merge recall | ${pct(s.recall)} (${s.tp}/${s.tp + s.fn}) | ≥ 85% |`);
+console.log(`| recall where extraction found both incidents | ${pct(s.resolutionRecall)} |  |`);
+console.log(`| labelled reports where extraction found no incident | ${s.unextracted.length} |  |`);
+if (process.argv.includes('-v')) {
+  for (const m of s.wrongMerges) console.log(`  wrong merge ${m}`);
+  for (const m of s.missedMerges) console.log(`  missed merge ${m}`);
+  for (const m of s.unextracted) console.log(`  no incident extracted ${m}`);
+}
