@@ -330,7 +330,9 @@ function incidentSummary(i: ResolvedIncident) {
     wounded: i.wounded,
     role: i.role,
     mentionCount: i.mentions.length,
-    documents: [...new Set(i.mentions.map((m) => m.docId))],
+    documents: [
+      ...new Map(i.mentions.map((m) => [m.docId, { id: m.docId, title: m.title ?? null }])).values(),
+    ],
     confidence: i.confidence,
   };
 }
