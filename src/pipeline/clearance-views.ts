@@ -12,6 +12,11 @@ export function tlpLevel(marking: Tlp): number {
   return TLP_MARKINGS.indexOf(marking);
 }
 
+/** The markings a reader cleared for `level` may read (all of them when `level` is undefined). */
+export function markingsUpTo(level: number | undefined): Tlp[] {
+  return TLP_MARKINGS.filter((_, i) => level === undefined || i <= level);
+}
+
 /**
  * What readers of each clearance see of an object built from several sources: for every level,
  * the object built from the sources at or below it; consecutive levels that see the same sources

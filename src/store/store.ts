@@ -46,6 +46,8 @@ export interface SearchQuery {
   group?: string;
   /** GTD attack type of an incident of the document. */
   type?: string;
+  /** Only documents a reader with this clearance may read (0 = TLP:CLEAR … 4 = TLP:RED). */
+  clearance?: number;
   limit?: number;
   offset?: number;
 }
@@ -203,9 +205,10 @@ export interface Store {
   putDocuments(writes: DocumentWrite[]): Promise<WriteResult[]>;
   /** Whether content with this hash is stored (to skip extraction of duplicates). */
   hasContent(contentHash: string): Promise<boolean>;
-  getDocument(id: string): Promise<StoredDocument | undefined>;
-  /** The stored extraction of a document, with reviews applied. */
-  getExtraction(id: string): Promise<Extraction | undefined>;
+  /** A document, if it exists and a reader with `clearance` (default: all) may read it. */
+  getDocument(id: string, clearance?: number): Promise<StoredDocument | undefined>;
+  /** The stored extraction of a document, with reviews applied (same clearance rule as getDocument). */
+  getExtraction(id: string, clearance?: number): Promise<Extraction | undefined>;
   /** Documents in storage order, a page at a time (for reprocessing and exports). */
   listDocuments(after: string | undefined, limit: number): Promise<StoredDocument[]>;
   /** Replace a document's machine extraction (reprocessing); reviews are kept and still apply. */
@@ -222,7 +225,8 @@ export interface Store {
   /** Keys of a feed's entries already read. */
   feedItemKeys(url: string): Promise<Set<string>>;
   saveFeedPoll(url: string, poll: FeedPoll): Promise<void>;
-  stats(): Promise<StoreStats>;
+  /** Counts of what a reader with `clearance` (default: all) may see. */
+  stats(clearance?: number): Promise<StoreStats>;
 
   /** Every document's extraction (reviews applied) with its date and marking, a page at a time, for resolution. */
   listExtractionRecords(after: string | undefined, limit: number): Promise<ExtractionRecord[]>;

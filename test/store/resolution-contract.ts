@@ -66,6 +66,22 @@ export function runResolutionContract(name: string, fresh: () => Promise<Contrac
       expect(await store.listExtractionRecords(w.document.id, 10)).toEqual([]);
     });
 
+    it('hides documents above a reader’s clearance from reads, search and counts', async () => {
+      const red = sampleWrite('Red kabul bombing report.', { marking: 'TLP:RED' });
+      const clear = sampleWrite('Clear kabul bombing report.', { marking: 'TLP:CLEAR' });
+      await store.putDocuments([red, clear]);
+      expect(await store.getDocument(red.document.id, 1)).toBeUndefined();
+      expect(await store.getExtraction(red.document.id, 1)).toBeUndefined();
+      expect((await store.getDocument(red.document.id, 4))?.marking).toBe('TLP:RED');
+      expect((await store.search({ text: 'kabul', clearance: 1 })).map((h) => h.id)).toEqual([
+        clear.document.id,
+      ]);
+      expect(await store.search({ text: 'kabul' })).toHaveLength(2);
+      const green = await store.stats(1);
+      expect([green.documents, green.incidents, green.statements, green.entities]).toEqual([1, 1, 1, 1]);
+      expect((await store.stats()).documents).toBe(2);
+    });
+
     it('serves each reader the incidents their clearance allows, in SQL', async () => {
       await store.saveResolution(resolution());
       const everything = await store.listIncidents({ mainOnly: true });

@@ -3,6 +3,7 @@ import type { Tlp } from '../../ingest/source-document.js';
 import type { Count, Extraction } from '../../pipeline/extraction.js';
 import { applyReviews } from '../apply-reviews.js';
 import { SQLITE_MIGRATIONS } from '../migrations/sqlite/index.js';
+import { ftsWords } from '../search-words.js';
 import type {
   CandidateEntity,
   ExtractionRecord,
@@ -13,6 +14,7 @@ import type {
 } from '../../pipeline/resolution.js';
 import type { ResolutionViews } from '../../pipeline/resolve.js';
 import { SqliteResolution } from './sqlite-resolution.js';
+import { markingsUpTo } from '../../pipeline/clearance-views.js';
 import type {
   Alert,
   AlertDelivery,
@@ -110,14 +112,17 @@ export class SqliteStore implements Store {
     return this.db.prepare('SELECT 1 FROM documents WHERE content_hash = ?').get(contentHash) !== undefined;
   }
 
-  async getDocument(id: string): Promise<StoredDocument | undefined> {
-    const row = this.db.prepare('SELECT * FROM documents WHERE id = ?').get(id) as DocumentRow | undefined;
+  async getDocument(id: string, clearance?: number): Promise<StoredDocument | undefined> {
+    const row = this.db
+      .prepare(`SELECT * FROM documents WHERE id = ? AND marking IN (${markingList(clearance)})`)
+      .get(id) as DocumentRow | undefined;
     return row ? toDocument(row) : undefined;
   }
 
-  async getExtraction(id: string): Promise<Extraction | undefined> {
-    const row = this.db.prepare('SELECT extraction FROM documents WHERE id = ?').get(id) as
-      { extraction: string } | undefined;
+  async getExtraction(id: string, clearance?: number): Promise<Extraction | undefined> {
+    const row = this.db
+      .prepare(`SELECT extraction FROM documents WHERE id = ? AND marking IN (${markingList(clearance)})`)
+      .get(id) as { extraction: string } | undefined;
     if (!row) return undefined;
     const extraction = JSON.parse(row.extraction) as Extraction;
     const ids = [...extraction.incidents.map((i) => i.id), ...extraction.statements.map((s) => s.id)];
@@ -167,7 +172,7 @@ export class SqliteStore implements Store {
   async search(q: SearchQuery): Promise<SearchHit[]> {
     const match = ftsQuery(q.text);
     if (!match) return [];
-    const where: string[] = ['documents_fts MATCH @match'];
+    const where: string[] = ['documents_fts MATCH @match', `d.marking IN (${markingList(q.clearance)})`];
     const params: Record<string, unknown> = { match, limit: q.limit ?? 20, offset: q.offset ?? 0 };
     if (q.from) {
       where.push('d.published_at >= @from');
@@ -297,26 +302,30 @@ export class SqliteStore implements Store {
     })();
   }
 
-  async stats(): Promise<StoreStats> {
-    const count = (table: string, where = ''): number =>
-      (this.db.prepare(`SELECT count(*) AS n FROM ${table} ${where}`).get() as { n: number }).n;
+  async stats(clearance?: number): Promise<StoreStats> {
+    const n = (sql: string, ...params: unknown[]): number =>
+      (this.db.prepare(sql).get(...params) as { n: number }).n;
+    const visible = `marking IN (${markingList(clearance)})`;
+    const ofVisible = (table: string, column = 'count(*)') =>
+      n(`SELECT ${column} AS n FROM ${table} t JOIN documents d ON d.id = t.doc_id WHERE d.${visible}`);
+    const level = clearance ?? 4;
     return {
-      documents: count('documents'),
-      incidents: count('incidents'),
-      statements: count('statements'),
-      links: count('links'),
-      entities: (
-        this.db.prepare('SELECT count(DISTINCT entity_id) AS n FROM document_entities').get() as { n: number }
-      ).n,
-      reviews: count('reviews'),
-      messages: count('messages'),
-      resolvedIncidents: (
-        this.db.prepare('SELECT count(DISTINCT id) AS n FROM resolved_incidents').get() as { n: number }
-      ).n,
-      resolvedStatements: (
-        this.db.prepare('SELECT count(DISTINCT id) AS n FROM resolved_statements').get() as { n: number }
-      ).n,
-      alerts: count('alerts'),
+      documents: n(`SELECT count(*) AS n FROM documents WHERE ${visible}`),
+      incidents: ofVisible('incidents'),
+      statements: ofVisible('statements'),
+      links: ofVisible('links'),
+      entities: ofVisible('document_entities', 'count(DISTINCT t.entity_id)'),
+      reviews: n('SELECT count(*) AS n FROM reviews'),
+      messages: n('SELECT count(*) AS n FROM messages'),
+      resolvedIncidents: n(
+        'SELECT count(DISTINCT id) AS n FROM resolved_incidents WHERE ? BETWEEN min_level AND max_level',
+        level,
+      ),
+      resolvedStatements: n(
+        'SELECT count(DISTINCT id) AS n FROM resolved_statements WHERE ? BETWEEN min_level AND max_level',
+        level,
+      ),
+      alerts: n('SELECT count(*) AS n FROM alerts WHERE min_level <= ?', level),
     };
   }
 
@@ -525,8 +534,16 @@ function countValue(c: Count | null): number | null {
   return 'value' in c ? c.value : c.max;
 }
 
+/** The markings a reader may read, as an SQL list of literals (they are fixed constants, not user input). */
+function markingList(clearance: number | undefined): string {
+  return markingsUpTo(clearance)
+    .map((m) => `'${m}'`)
+    .join(', ');
+}
+
 /** A user's words as an FTS5 query: each word quoted (no operators injected), all required. */
 export function ftsQuery(text: string): string {
-  const words = text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? [];
-  return words.map((w) => `"${w.replace(/"/g, '""')}"`).join(' ');
+  return ftsWords(text)
+    .map((w) => `"${w.replace(/"/g, '""')}"`)
+    .join(' ');
 }
