@@ -1,6 +1,6 @@
 import type { Doc, Mention, Message, PlaceRef } from '../doc.js';
 import type { Gazetteer, Place } from '../kb/gazetteer.js';
-import { startsUpper, wordsOf, type Word } from '../text/normalize.js';
+import { nameKey, startsUpper, wordsOf, type Word } from '../text/normalize.js';
 import type { PhraseMatch } from '../text/phrase-index.js';
 import { firstTokenEndingAfter, overlapsAny, sentenceAt, sortMentions } from './context.js';
 
@@ -272,8 +272,19 @@ function base(p: Place): number {
     case 'admin1':
       return 6;
     case 'city':
-      return Math.log10(p.population + 1) + (p.admin1 && p.name.startsWith(p.admin1) ? 1 : 0);
+      // A city that gives its region its name ("Zürich", Canton of Zurich) is the one meant.
+      return Math.log10(p.population + 1) + (p.admin1 && namesRegion(p.name, p.admin1) ? 1 : 0);
   }
+}
+
+/** Whether a region's name contains the city's name as whole words ("Canton of Zurich", "Kabul"). */
+function namesRegion(city: string, region: string): boolean {
+  const c = nameKey(city);
+  const r = nameKey(region);
+  const at = r.indexOf(c);
+  return (
+    at >= 0 && (at === 0 || r[at - 1] === ' ') && (at + c.length === r.length || r[at + c.length] === ' ')
+  );
 }
 
 /** True when `outer` (a country or region) contains `inner`. */

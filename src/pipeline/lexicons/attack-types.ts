@@ -121,7 +121,7 @@ export const ATTACK_CUES: AttackCue[] = [
     violent: true,
   },
   {
-    re: /\b(?:rammed|ploughed|plowed|drove) (?:a |his |her |the )?(?:car|truck|lorry|van|vehicle)? ?into (?:a |the )?(?:crowd|pedestrians|people|worshippers|shoppers)|\bvehicle[- ]ramming\b|\bramming attack\b/i,
+    re: /\b(?:rammed|ramming|ploughed|plowed|ploughing|plowing|drove|driving|mowed|mowing) (?:a |his |her |the |an? \d+-tonne )?(?:rented |hired |stolen )?(?:car|truck|lorry|van|vehicle|SUV)? ?(?:into|through|down) (?:a |the )?(?:crowds?|pedestrians|people|worshippers|shoppers|revellers|spectators)|\bvehicle[- ]ramming\b|\bramming attack\b|\btruck attack\b/i,
     type: 'Unarmed Assault',
     weapon: VEHICLE,
     violent: true,
