@@ -106,7 +106,7 @@ export function compareIncidents(a: IncidentFeatures, b: IncidentFeatures, weigh
     reasons.push(`same type (${primaryA})`);
   } else if (intersects(a.types, b.types)) score += 0.5;
   else if (primaryA !== 'Unknown' && b.record.mention.type !== 'Unknown') {
-    score -= 2.5;
+    score -= 1.5;
     reasons.push('different types');
   }
 
@@ -144,6 +144,14 @@ export function compareIncidents(a: IncidentFeatures, b: IncidentFeatures, weigh
   return { score, reasons };
 }
 
+/** Days a siege or hostage taking may last between the dates its reports give. */
+export const SIEGE_DAYS = 4;
+
+/** A barricade incident or kidnapping: an attack that lasts days. */
+export function isSiege(f: IncidentFeatures): boolean {
+  return f.types.has('Hostage Taking (Barricade Incident)') || f.types.has('Hostage Taking (Kidnapping)');
+}
+
 interface Part {
   score: number;
   conflict?: string;
@@ -154,6 +162,9 @@ function compareDates(a: IncidentFeatures, b: IncidentFeatures): Part {
   if (a.dates && b.dates) {
     const gap = rangeGap(a.dates, b.dates);
     if (a.dayPrecise && b.dayPrecise) {
+      // A siege or a hostage taking lasts days: reports date its start or its end.
+      if (gap >= 2 && gap <= SIEGE_DAYS && (isSiege(a) || isSiege(b)))
+        return { score: 0.5, reason: `dates ${gap} days apart (a siege)` };
       if (gap >= 2) return { score: 0, conflict: `dates ${gap} days apart` };
       return gap === 0
         ? { score: 3, reason: `same day (${a.record.mention.date!.value})` }

@@ -3,8 +3,10 @@ import {
   compareIncidents,
   distanceKm,
   incidentFeatures,
+  isSiege,
   MERGE_THRESHOLD,
   NEARBY_KM,
+  SIEGE_DAYS,
   type IncidentFeatures,
   type WordWeight,
 } from './incident-similarity.js';
@@ -147,9 +149,20 @@ function attachRecollections(
   });
 }
 
-/** Reports without a date must agree on more (place, type, words) to be merged. */
+/**
+ * Reports without a date must agree on more (place, type, words) to be merged: a little more when
+ * the undated report came out within a fortnight of the dated incident, much more otherwise.
+ */
 function threshold(a: IncidentFeatures, b: IncidentFeatures): number {
-  return a.dates && b.dates ? MERGE_THRESHOLD : MERGE_THRESHOLD + 2;
+  if (a.dates && b.dates) return MERGE_THRESHOLD;
+  const dated = a.dates ? a : b.dates ? b : undefined;
+  const undated = dated === a ? b : a;
+  const soon =
+    dated?.dates !== undefined &&
+    undated.reportDay !== undefined &&
+    undated.reportDay - dated.dates[1] >= 0 &&
+    undated.reportDay - dated.dates[1] <= 14;
+  return MERGE_THRESHOLD + (soon ? 1 : 2.5);
 }
 
 /** Id of a resolved incident from the mention id of its earliest report. */
@@ -193,7 +206,7 @@ function candidatePairs(features: IncidentFeatures[]): [number, number][] {
       .sort((i, j) => features[i]!.dates![0] - features[j]!.dates![0]);
     for (let x = 0; x < dated.length; x++) {
       const end = features[dated[x]!]!.dates![1];
-      for (let y = x + 1; y < dated.length && features[dated[y]!]!.dates![0] <= end + 1; y++)
+      for (let y = x + 1; y < dated.length && features[dated[y]!]!.dates![0] <= end + SIEGE_DAYS; y++)
         pairs.push([dated[x]!, dated[y]!]);
     }
     const byCity = new Map<string, number[]>();
@@ -241,7 +254,8 @@ function mergeSummaries(x: ClusterSummary, y: ClusterSummary): ClusterSummary {
 function compatible(x: ClusterSummary, y: ClusterSummary): boolean {
   for (const d of y.docs) if (x.docs.has(d)) return false;
   if (new Set([...x.countries, ...y.countries]).size > 1) return false;
-  if (Math.max(x.latestStart, y.latestStart) - Math.min(x.earliestEnd, y.earliestEnd) > 1) return false;
+  const slack = x.members.some(isSiege) || y.members.some(isSiege) ? SIEGE_DAYS : 1;
+  if (Math.max(x.latestStart, y.latestStart) - Math.min(x.earliestEnd, y.earliestEnd) > slack) return false;
   let nearby = false;
   for (const [city, at] of x.cities)
     for (const [other, at2] of y.cities) {
