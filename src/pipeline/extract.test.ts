@@ -74,6 +74,21 @@ describe('extract', () => {
     expect(main).toMatchObject({ killed: { value: 17 }, perpetratorsKilled: { value: 4 } });
   });
 
+  it('gives a range when sources disagree on a toll, with both sentences as evidence', () => {
+    const text =
+      'A suicide bomber killed 20 people at a market in Kabul on Tuesday, police said. ' +
+      'Hospital officials put the toll at 26, and said dozens more were wounded.';
+    const [main] = run(text, '2019-03-27').incidents;
+    expect(main?.killed).toEqual({ min: 20, max: 26 });
+    expect(main?.evidence.filter((e) => e.field === 'killed')).toHaveLength(2);
+  });
+
+  it('keeps the latest figure when a toll rises rather than giving a range', () => {
+    const text =
+      'A suicide bomber killed 20 people at a market in Kabul on Tuesday. Later the death toll rose to 26, officials said.';
+    expect(run(text, '2019-03-27').incidents[0]?.killed).toEqual({ value: 26 });
+  });
+
   it('frames an attack as revenge for earlier events named only in words', () => {
     const x = run(
       'The attacker, a far-right extremist, opened fire on worshippers at a mosque in Bærum, wounding one man. In a post on 4chan he wrote that the attack was revenge for attacks in Europe by Muslims.',

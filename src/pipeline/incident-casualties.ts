@@ -10,7 +10,7 @@ const KILLED_AFTER =
 const ATTACKER_NOUNS =
   /\b(?:attackers?|assailants?|gunm[ae]n|militants?|insurgents?|bombers?|terrorists?|hijackers?|hostage[- ]takers?|perpetrators?|jihadists?|fighters?|rebels?|extremists?)\b/i;
 const KILLED_BEFORE =
-  /(?:kill(?:ed|ing|s)?|murder(?:ed|ing)|left|leaving|death toll\b[^.;]{0,140}?\b(?:rose|risen|climbed|increased|jumped|reached|stood|stands|is|was|of|at|to)(?: to| at)?|dead (?:numbered|reached)|claim(?:ed|ing) the lives of|deaths of)\s*$/i;
+  /(?:kill(?:ed|ing|s)?|murder(?:ed|ing)|left|leaving|death toll\b[^.;]{0,140}?\b(?:rose|risen|climbed|increased|jumped|reached|stood|stands|is|was|of|at|to)(?: to| at)?|(?:put|puts|putting|gave|give|gives) the (?:death )?toll (?:at|as)|dead (?:numbered|reached)|claim(?:ed|ing) the lives of|deaths of)\s*$/i;
 const WOUNDED_AFTER =
   /^\s*(?:(?:other|more|people|persons|civilians|soldiers|police(?:men)?|officers|troops|members|children|women|men|students|worshipp?ers|residents|villagers|fighters|pilgrims|passengers|tourists|staff|workers|of them|others)\s+){0,3}(?:(?:were|was|have been|had been|are|were reportedly)\s+)?(?:(?:seriously|critically|severely|slightly)\s+)?(?:injured|wounded|hurt|injuries|casualties were wounded)/i;
 const WOUNDED_BEFORE = /(?:injur(?:ed|ing|es)|wound(?:ed|ing|s)|hurt(?:ing)?)\s*$/i;
@@ -56,6 +56,8 @@ interface Figure {
   sentence: number;
   rose: boolean;
   evidence: Evidence;
+  /** The other source's sentence, for a range built from two sources. */
+  otherEvidence?: Evidence;
 }
 
 /** Casualty figures of an incident, from the quantities in its sentences, with evidence. */
@@ -189,9 +191,14 @@ export function extractCasualties(text: string, sentences: SentenceSignals[]): C
     wounded: w ? count(w) : null,
     perpetratorsKilled: perpKilled ? { value: perpKilled.value } : null,
     perpetratorsWounded: perpWounded ? { value: perpWounded.value } : null,
-    evidence: [k?.evidence, w?.evidence, perpKilled?.evidence, perpWounded?.evidence].filter(
-      (e): e is Evidence => !!e,
-    ),
+    evidence: [
+      k?.evidence,
+      k?.otherEvidence,
+      w?.evidence,
+      w?.otherEvidence,
+      perpKilled?.evidence,
+      perpWounded?.evidence,
+    ].filter((e): e is Evidence => !!e),
   };
 }
 
@@ -223,10 +230,34 @@ function count(f: Figure): Count {
 const BETWEEN =
   /\bbetween (\d[\d,]*|[a-z]+(?:-[a-z]+)?) and (\d[\d,]*|[a-z]+(?:-[a-z]+)?) (?:people |persons |others |civilians )?(?:were |have been |had been )?(?:reportedly |reported )?(killed|dead|died|wounded|injured|hurt)\b/gi;
 
-/** The latest risen figure if the text updates a toll, else the first stated. */
+/** Words saying that another source gives another figure ("hospital officials put the toll at 25"). */
+const DISAGREEMENT =
+  /\b(?:put the (?:death |casualty )?toll at|put the number (?:of (?:dead|wounded|injured) )?at|other (?:sources|reports|officials|accounts) (?:said|say|put|gave|reported)|(?:another|a different|conflicting) (?:account|figure|toll)|disputed|(?:while|whereas|but|however),? [^.]{0,60}\b(?:said|says|put|gave|reported|counted)\b)/i;
+
+/**
+ * The latest risen figure if the text updates a toll; a range when another source gives another
+ * figure ("police said 20 … hospital officials put the toll at 25" → 20–25); else the first stated.
+ */
 function pick(figures: Figure[]): Figure | undefined {
   const risen = figures.filter((f) => f.rose);
   if (risen.length > 0) return risen.reduce((a, b) => (b.value >= a.value ? b : a));
   const nonZero = figures.find((f) => f.value > 0 && !f.vague) ?? figures.find((f) => f.value > 0);
-  return nonZero ?? figures[0];
+  const first = nonZero ?? figures[0];
+  if (!first || first.vague || first.min !== undefined) return first;
+  const other = figures.find(
+    (f) =>
+      f !== first &&
+      !f.vague &&
+      f.min === undefined &&
+      f.value > 0 &&
+      f.value !== first.value &&
+      DISAGREEMENT.test(f.evidence.text),
+  );
+  if (!other) return first;
+  return {
+    ...first,
+    value: Math.max(first.value, other.value),
+    min: Math.min(first.value, other.value),
+    otherEvidence: other.evidence,
+  };
 }
