@@ -12,6 +12,7 @@ export function extractLinks(
   objects: RevengeObject[],
   incidents: IncidentMention[],
   statements: StatementMention[],
+  invoked: Set<string> = new Set(),
 ): LinkMention[] {
   const links: LinkMention[] = [];
   const seen = new Set<string>();
@@ -33,11 +34,15 @@ export function extractLinks(
         s.evidence.some((e) => e.start === o.sentence.start),
     );
     for (const s of from) add({ from: s.id, to, kind: 'retaliation-for', evidence });
-    // An attack framed as revenge: the incident itself retaliates.
+    // An attack framed as revenge: the incident itself retaliates — the attack the statement
+    // justifies or claims, never the earlier events it invokes (`invoked`: incidents read off
+    // revenge framings); failing those, the document's main incident.
     if (from.some((s) => s.type === 'revenge-justification' || s.type === 'claim-of-responsibility')) {
-      for (const id of new Set(from.flatMap((s) => s.refersTo))) {
+      const referred = [...new Set(from.flatMap((s) => s.refersTo))].filter((id) => !invoked.has(id));
+      const main = incidents.find((i) => i.role === 'main' && !invoked.has(i.id));
+      const attacks = referred.length > 0 ? referred : main ? [main.id] : [];
+      for (const id of attacks)
         if (id !== target?.id) add({ from: id, to, kind: 'retaliation-for', evidence });
-      }
     }
   }
   return links;

@@ -39,9 +39,10 @@ export function extract(input: Doc, resources: Resources): Extraction {
   const signals = sentenceSignals(doc);
   const objects = revengeObjects(doc, signals);
   const incidents = extractIncidents(doc, withoutRevengeObjects(signals, objects), resources.kb);
-  incidents.push(...extractReferencedIncidents(doc, objects, incidents));
+  const referenced = extractReferencedIncidents(doc, objects, incidents);
+  incidents.push(...referenced);
   const statements = extractStatements(doc, signals, incidents, resources.kb);
-  const links = extractLinks(objects, incidents, statements);
+  const links = extractLinks(objects, incidents, statements, new Set(referenced.map((i) => i.id)));
   const entities = new Map<string, Extraction['entities'][number]>();
   for (const m of doc.mentions) {
     if (!m.entity) continue;

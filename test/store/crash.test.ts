@@ -9,15 +9,22 @@ import { vigil } from '../helpers/run-vigil.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
-/** Start an ingest and SIGKILL it after `ms` (or let it finish). */
+/**
+ * Start an ingest and SIGKILL it `ms` after it reports its first stored batch (so that the kill
+ * lands mid-ingest however slowly the process starts on a loaded machine), or let it finish.
+ */
 function ingestKilledAfter(db: string, input: string, ms: number): Promise<number | null> {
   return new Promise((resolve) => {
     const child = spawn(
       process.execPath,
       ['dist/cli/main.js', '--db', db, 'ingest', '--workers', '0', input],
-      { cwd: root, stdio: 'ignore' },
+      { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] },
     );
-    const timer = setTimeout(() => child.kill('SIGKILL'), ms);
+    let timer: NodeJS.Timeout | undefined;
+    child.stderr.on('data', (d: Buffer) => {
+      if (timer === undefined && /[1-9]\d* stored/.test(d.toString()))
+        timer = setTimeout(() => child.kill('SIGKILL'), ms);
+    });
     child.on('exit', (code) => {
       clearTimeout(timer);
       resolve(code);
@@ -41,7 +48,7 @@ describe('ingest survives kill -9', () => {
     const db = join(dir, 'vigil.db');
 
     const counts: number[] = [];
-    for (const ms of [1800, 2600, 3400]) {
+    for (const ms of [300, 900, 1500]) {
       expect(await ingestKilledAfter(db, input, ms)).toBeNull(); // killed, not finished
       const check = new Database(db, { readonly: true });
       expect(check.pragma('integrity_check', { simple: true })).toBe('ok');
