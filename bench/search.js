@@ -1,10 +1,13 @@
 // Full-text search latency over 100,000 stored documents generated from the corpus (sentences
 // of the Wikinews articles recombined), queried with words and pairs of words from the corpus.
+// In SQLite, or with BENCH_STORE=postgres in a fresh schema on the benchmark PostgreSQL server.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { contentHash, documentId } from '../dist/store/document-id.js';
+import { PostgresStore } from '../dist/store/postgres/postgres-store.js';
 import { SqliteStore } from '../dist/store/sqlite/sqlite-store.js';
+import { admin, freshPgSchema } from './pg.js';
 
 const N = Number(process.env.BENCH_DOCS ?? 100_000);
 const corpus = readFileSync(new URL('../examples/wikinews/wikinews.jsonl', import.meta.url), 'utf8')
@@ -18,8 +21,14 @@ const rand = (n) => {
   seed = (seed * 1103515245 + 12345) % 2147483648;
   return seed % n;
 };
+const postgres = process.env.BENCH_STORE === 'postgres';
+const pgSchema = postgres ? await freshPgSchema('vigil_bench_search') : undefined;
+if (pgSchema === null) {
+  console.log(JSON.stringify({ skipped: 'PostgreSQL not reachable' }));
+  process.exit(0);
+}
 const dir = mkdtempSync(join(tmpdir(), 'vigil-search-bench-'));
-const store = SqliteStore.open(join(dir, 'vigil.db'));
+const store = pgSchema ? await PostgresStore.open(pgSchema.url) : SqliteStore.open(join(dir, 'vigil.db'));
 const empty = (id) => ({ id, incidents: [], statements: [], links: [], entities: [], messages: [] });
 for (let i = 0; i < N; i += 1000) {
   const batch = [];
@@ -44,6 +53,9 @@ for (let i = 0; i < N; i += 1000) {
   }
   await store.putDocuments(batch);
 }
+// As autovacuum would have by now on a server: statistics for the planner, the GIN index's
+// pending entries merged.
+if (pgSchema) await admin(`VACUUM ANALYZE ${pgSchema.schema}.documents`);
 const times = [];
 for (let q = 0; q < 300; q++) {
   const query =
@@ -55,6 +67,7 @@ for (let q = 0; q < 300; q++) {
 times.sort((a, b) => a - b);
 await store.close();
 rmSync(dir, { recursive: true });
+await pgSchema?.drop();
 console.log(
   JSON.stringify({
     docs: N,

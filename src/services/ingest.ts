@@ -7,7 +7,7 @@ import type { Resources } from '../kb/resources.js';
 import { extract } from '../pipeline/extract.js';
 import type { Extraction } from '../pipeline/extraction.js';
 import { contentHash, documentId } from '../store/document-id.js';
-import type { DocumentWrite, Store } from '../store/store.js';
+import type { DocumentWrite, Store, StoredDocument } from '../store/store.js';
 
 /** The version recorded with each extraction; `vigil reprocess` brings older ones up to date. */
 export const PIPELINE_VERSION = 'vigil-0.1.0';
@@ -19,6 +19,8 @@ export interface IngestProgress {
   inputsTotal: number;
   read: number;
   stored: number;
+  /** Documents handed to the job queue instead of being stored here (`vigil ingest --queue`). */
+  queued: number;
   duplicates: number;
   skipped: number;
 }
@@ -28,17 +30,25 @@ export interface IngestSummary extends IngestProgress {
   problems: { source: string; ruleId: string; reason: string }[];
 }
 
-/** Options of {@link ingest}. */
-export interface IngestOptions extends SourceOptions {
+/** Options of {@link ingest} whatever is done with the documents read. */
+export interface IngestBaseOptions extends SourceOptions {
   /** Marking given to documents whose source sets none (default TLP:CLEAR). */
   marking?: Tlp;
-  /** Extracts documents: inline ({@link inlineExtractor}) or on worker threads. */
-  extractor: Extractor;
-  /** Documents per durable write (each document is still written whole or not at all). */
+  /** Documents per batch: per durable write, or per queued job (each document is still written whole or not at all). */
   batchSize?: number;
+  /** A batch also closes once its texts reach this many characters (default: no limit). */
+  batchChars?: number;
   onProgress?: (p: IngestProgress) => void;
   now?: () => Date;
 }
+
+/**
+ * Options of {@link ingest}: new documents are extracted here by `extractor` (inline with
+ * {@link inlineExtractor}, or on worker threads) and stored, or handed batch by batch to
+ * `enqueue` (a job queue; workers extract and store them).
+ */
+export type IngestOptions = IngestBaseOptions &
+  ({ extractor: Extractor } | { enqueue: (documents: StoredDocument[]) => Promise<void> });
 
 /** Turns documents into extractions, in order, possibly on other threads. */
 export interface Extractor {
@@ -118,7 +128,8 @@ export async function pollFeeds(
 class DocumentSink {
   readonly summary: IngestSummary;
   private readonly seen = new Set<string>();
-  private pending: { doc: SourceDocument; hash: string; input: InputDocument; retrieved: Date }[] = [];
+  private pending: StoredDocument[] = [];
+  private pendingChars = 0;
 
   constructor(
     private readonly store: Store,
@@ -130,6 +141,7 @@ class DocumentSink {
       inputsTotal,
       read: 0,
       stored: 0,
+      queued: 0,
       duplicates: 0,
       skipped: 0,
       problems: [],
@@ -156,38 +168,46 @@ class DocumentSink {
       return;
     }
     this.seen.add(hash);
-    this.pending.push({
-      doc,
-      hash,
-      input: toInput(doc),
-      retrieved: (this.options.now ?? (() => new Date()))(),
-    });
-    if (this.pending.length >= (this.options.batchSize ?? 64)) await this.flush();
+    this.pending.push(toStoredDocument(doc, hash, this.options, (this.options.now ?? (() => new Date()))()));
+    this.pendingChars += doc.text.length;
+    if (
+      this.pending.length >= (this.options.batchSize ?? 64) ||
+      this.pendingChars >= (this.options.batchChars ?? Infinity)
+    )
+      await this.flush();
   }
 
   private storing: Promise<void> = Promise.resolve();
 
   /**
    * Start extracting what is pending and store it once extracted, in order. The next batch is
-   * read and extracted while this one is stored: at most two batches are in flight.
+   * read and extracted while this one is stored: at most two batches are in flight. With a job
+   * queue, the batch is queued instead (in order too).
    */
   async flush(): Promise<void> {
     if (this.pending.length === 0) return;
     const batch = this.pending;
     this.pending = [];
-    const extractions = this.options.extractor.extractMany(batch.map((p) => p.input));
+    this.pendingChars = 0;
+    const options = this.options;
     const previous = this.storing;
-    this.storing = previous.then(async () => {
-      const done = await extractions;
-      const writes = batch.map((p, i) =>
-        toWrite(p.doc, p.hash, p.input.id, done[i]!, this.options, p.retrieved),
-      );
-      for (const r of await this.store.putDocuments(writes)) {
-        if (r.created) this.summary.stored++;
-        else this.summary.duplicates++;
-      }
-      this.options.onProgress?.({ ...this.summary });
-    });
+    if ('enqueue' in options) {
+      this.storing = previous.then(async () => {
+        await options.enqueue(batch);
+        this.summary.queued += batch.length;
+        options.onProgress?.({ ...this.summary });
+      });
+    } else {
+      const extractions = options.extractor.extractMany(batch.map(toInput));
+      this.storing = previous.then(async () => {
+        const results = await this.store.putDocuments(toWrites(batch, await extractions));
+        for (const r of results) {
+          if (r.created) this.summary.stored++;
+          else this.summary.duplicates++;
+        }
+        options.onProgress?.({ ...this.summary });
+      });
+    }
     await previous;
   }
 
@@ -227,16 +247,23 @@ export function toInput(doc: SourceDocument): InputDocument {
   return input;
 }
 
-function toWrite(
+/** Documents with their extractions (in the same order), as one batch to store. */
+export function toWrites(documents: StoredDocument[], extractions: Extraction[]): DocumentWrite[] {
+  return documents.map((document, i) => ({
+    document,
+    extraction: extractions[i]!,
+    pipelineVersion: PIPELINE_VERSION,
+  }));
+}
+
+function toStoredDocument(
   doc: SourceDocument,
   hash: string,
-  id: string,
-  extraction: Extraction,
-  options: IngestOptions,
+  options: IngestBaseOptions,
   retrieved: Date,
-): DocumentWrite {
-  const document: DocumentWrite['document'] = {
-    id,
+): StoredDocument {
+  const document: StoredDocument = {
+    id: documentId(doc.source, doc.text),
     contentHash: hash,
     source: doc.source,
     text: doc.text,
@@ -248,5 +275,5 @@ function toWrite(
   if (doc.byline) document.byline = doc.byline;
   if (doc.language) document.language = doc.language;
   if (doc.meta) document.meta = doc.meta;
-  return { document, extraction, pipelineVersion: PIPELINE_VERSION };
+  return document;
 }

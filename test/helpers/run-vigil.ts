@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -26,4 +26,28 @@ export function vigilAsync(args: string[]): Promise<{ code: number | null; stdou
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
+}
+
+/** A long-running vigil process (`vigil worker`): its standard-error lines so far, and its exit. */
+export interface VigilProcess {
+  child: ChildProcess;
+  stderrLines: string[];
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+/** Start the built command in the background (for workers and other processes that run until stopped). */
+export function startVigil(args: string[]): VigilProcess {
+  const child = spawn(process.execPath, ['dist/cli/main.js', ...args], { cwd: root });
+  const stderrLines: string[] = [];
+  let partial = '';
+  child.stderr!.on('data', (d: Buffer) => {
+    const lines = (partial + d.toString()).split('\n');
+    partial = lines.pop()!;
+    stderrLines.push(...lines);
+  });
+  child.stdout!.resume();
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on('exit', (code, signal) => resolve({ code, signal })),
+  );
+  return { child, stderrLines, exited };
 }

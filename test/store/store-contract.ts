@@ -66,18 +66,37 @@ export function sampleWrite(text: string, extra: Partial<DocumentWrite['document
   };
 }
 
+/** A fresh, empty database for one contract test. */
+export interface ContractDatabase {
+  /** Open a store on it; each call is another handle on the same database, as another process has. */
+  open(): Promise<Store>;
+  /** Remove the database once the test is done (its stores are closed by then). */
+  drop(): Promise<void>;
+}
+
 /**
  * The behaviour every Store implementation must have (CONVENTIONS.md §6). Call it from a test
- * file of each implementation with a factory for an empty store.
+ * file of each implementation with a factory of fresh, empty databases.
  */
-export function runStoreContract(name: string, create: () => Promise<Store>): void {
+export function runStoreContract(name: string, fresh: () => Promise<ContractDatabase>): void {
   describe(`Store contract: ${name}`, () => {
+    let database: ContractDatabase;
     let store: Store;
+    const others: Store[] = [];
+    /** Another handle on the test's database. */
+    const another = async (): Promise<Store> => {
+      const s = await database.open();
+      others.push(s);
+      return s;
+    };
     beforeEach(async () => {
-      store = await create();
+      database = await fresh();
+      store = await database.open();
     });
     afterEach(async () => {
       await store.close();
+      for (const s of others.splice(0)) await s.close();
+      await database.drop();
     });
 
     it('stores a document with its extraction and reads both back', async () => {
@@ -93,6 +112,9 @@ export function runStoreContract(name: string, create: () => Promise<Store>): vo
         entities: 1,
         reviews: 0,
         messages: 0,
+        resolvedIncidents: 0,
+        resolvedStatements: 0,
+        alerts: 0,
       });
     });
 
@@ -199,6 +221,43 @@ export function runStoreContract(name: string, create: () => Promise<Store>): vo
       ]);
       expect((await store.listMessages(1)).map((m) => m.source)).toEqual(['b.png']);
       expect((await store.stats()).messages).toBe(2);
+    });
+
+    it('stores content once when two handles write the same documents at the same time', async () => {
+      const writes = Array.from({ length: 24 }, (_, i) => sampleWrite(`Concurrent report number ${i}.`));
+      const other = await another();
+      // Opposite orders: writers that lock content one by one would deadlock.
+      const [a, b] = await Promise.all([
+        store.putDocuments(writes),
+        other.putDocuments([...writes].reverse()),
+      ]);
+      const createdA = a.filter((r) => r.created).map((r) => r.id);
+      const createdB = b.filter((r) => r.created).map((r) => r.id);
+      expect([...createdA, ...createdB].sort()).toEqual(writes.map((w) => w.document.id).sort());
+      expect(a.map((r) => r.id)).toEqual(writes.map((w) => w.document.id));
+      expect(b.map((r) => r.id)).toEqual([...writes].reverse().map((w) => w.document.id));
+      expect((await other.stats()).documents).toBe(writes.length);
+      expect((await store.stats()).incidents).toBe(writes.length);
+    });
+
+    it('writes nothing of a batch when one of its documents cannot be written', async () => {
+      const good = sampleWrite('A good report.');
+      const bad = sampleWrite('A report whose incident id clashes.');
+      bad.extraction.incidents[0]!.id = good.extraction.incidents[0]!.id;
+      await expect(store.putDocuments([good, bad])).rejects.toThrow();
+      expect(await store.stats()).toMatchObject({ documents: 0, incidents: 0, statements: 0, entities: 0 });
+      expect(await store.putDocuments([good])).toEqual([{ id: good.document.id, created: true }]);
+    });
+
+    it('stores a text holding NUL characters with its length, so that offsets into it hold', async () => {
+      const text = 'Bomb\u0000 in Kabul\u0000.';
+      const w = sampleWrite(text, { title: 'Nul\u0000title', meta: { 'k\u0000': 'v\u0000' } });
+      await store.putDocuments([w]);
+      const d = await store.getDocument(w.document.id);
+      expect(d?.text).toHaveLength(text.length);
+      expect(d?.text.slice(0, 4)).toBe('Bomb');
+      expect(await store.search({ text: 'Kabul' })).toHaveLength(1);
+      expect(await store.hasContent(w.document.contentHash)).toBe(true);
     });
 
     it('pages through documents in storage order', async () => {

@@ -1,11 +1,17 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runStoreContract, sampleWrite } from '../../../test/store/store-contract.js';
 import { ftsQuery, SqliteStore } from './sqlite-store.js';
 
-runStoreContract('SQLite', async () => SqliteStore.open(':memory:'));
+runStoreContract('SQLite', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'vigil-contract-'));
+  return {
+    open: async () => SqliteStore.open(join(dir, 'vigil.db')),
+    drop: async () => rmSync(dir, { recursive: true, force: true }),
+  };
+});
 
 describe('SqliteStore', () => {
   it('keeps what was written across reopening the file', async () => {

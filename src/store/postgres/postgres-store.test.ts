@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { runResolutionContract } from '../../../test/store/resolution-contract.js';
+import { runStoreContract, sampleWrite, type ContractDatabase } from '../../../test/store/store-contract.js';
+import { freshSchema, pgAdmin, pgReachable, TEST_PG_URL } from '../../../test/helpers/postgres.js';
+import { AppError } from '../../errors.js';
+import { openStore } from '../open-store.js';
+import { POSTGRES_MIGRATIONS } from '../migrations/postgres/index.js';
+import { PostgresStore } from './postgres-store.js';
+
+describe.skipIf(!pgReachable)(`PostgreSQL store at ${TEST_PG_URL}`, () => {
+  const fresh = async (): Promise<ContractDatabase> => {
+    const { url, drop } = await freshSchema();
+    return { open: () => PostgresStore.open(url), drop };
+  };
+  runStoreContract('PostgreSQL', fresh);
+  runResolutionContract('PostgreSQL', fresh);
+
+  it('migrates once when several processes open a new database together', async () => {
+    const { url, schema, drop } = await freshSchema();
+    try {
+      const stores = await Promise.all([1, 2, 3, 4].map(() => PostgresStore.open(url)));
+      expect(stores.map((s) => s.schema)).toEqual([schema, schema, schema, schema]);
+      await stores[0]!.putDocuments([sampleWrite('Migrated once.')]);
+      expect((await stores[3]!.stats()).documents).toBe(1);
+      for (const s of stores) await s.close();
+      const versions = await pgAdmin<{ version: number }>(
+        `SELECT version FROM ${schema}.schema_migrations ORDER BY version`,
+      );
+      expect(versions.map((v) => v.version)).toEqual(POSTGRES_MIGRATIONS.map((_, i) => i + 1));
+    } finally {
+      await drop();
+    }
+  });
+
+  it('ranks, filters and marks matches with PostgreSQL text search, accents folded', async () => {
+    const { url, drop } = await freshSchema();
+    const store = await PostgresStore.open(url);
+    try {
+      await store.putDocuments([
+        sampleWrite(
+          'On Monday a car bomb exploded outside the Zürich café where officials met, police said; the blast was heard across the city and bomb experts were called.',
+          { title: 'Café bomb' },
+        ),
+        sampleWrite('A bomb threat closed a school.', { title: 'Threat' }),
+      ]);
+      const hits = await store.search({ text: 'zurich cafe' });
+      expect(hits).toHaveLength(1);
+      expect(hits[0]?.snippet).toMatch(/\[Zürich\] \[café\]/);
+      expect(hits[0]?.snippet.endsWith('…')).toBe(true);
+      const both = await store.search({ text: 'bomb' });
+      expect(both.map((h) => h.title)).toEqual(['Café bomb', 'Threat']);
+      expect(both[0]!.score).toBeGreaterThan(both[1]!.score);
+      expect(await store.search({ text: 'bomb', limit: 1, offset: 1 })).toHaveLength(1);
+    } finally {
+      await store.close();
+      await drop();
+    }
+  });
+});
+
+describe('openStore with a PostgreSQL URL', () => {
+  it('reports an unreachable server in one line', async () => {
+    const err = await openStore('postgres://127.0.0.1:1/none').catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(AppError);
+    expect((err as AppError).code).toBe('store_unreachable');
+    expect((err as AppError).message).toMatch(
+      /^cannot reach PostgreSQL at 127\.0\.0\.1:1\/none: .*ECONNREFUSED/,
+    );
+    expect((err as AppError).message).not.toContain('\n');
+  });
+});
