@@ -5,6 +5,7 @@ import type { ResolutionDecision, ResolvedIncident } from '../pipeline/resolutio
 import { loadAlertConfig } from '../services/alerts/alert-config.js';
 import { describeIncident } from '../services/alerts/evaluate-rules.js';
 import { listChains } from '../services/chains.js';
+import { applyDecisions, mergeDecisions, splitDecisions, type Decider } from '../services/decisions.js';
 import { resolveStore, type ResolveSummary } from '../services/resolve.js';
 import type { Store, StoredAlert } from '../store/store.js';
 import { writeLine } from './output.js';
@@ -196,22 +197,7 @@ export function registerResolveCommands(program: Command): void {
     .argument('<ids...>', 'two or more incident ids')
     .option('--alerts <file>', 'alert rules and webhooks')
     .action(async (ids: string[], opts: { alerts?: string }, cmd: Command) => {
-      if (ids.length < 2) throw new AppError('merge_needs_two', 1, 'merge needs at least two incident ids');
-      await decide(cmd, opts.alerts, async (store, author, at) => {
-        const incidents = await Promise.all(ids.map((id) => mustGetIncident(store, id)));
-        const [first, ...rest] = incidents;
-        return rest.flatMap((other) =>
-          first!.mentions.flatMap((a) =>
-            other.mentions.map((b): ResolutionDecision => ({
-              kind: 'merge',
-              a: a.id,
-              b: b.id,
-              author,
-              createdAt: at,
-            })),
-          ),
-        );
-      });
+      await decide(cmd, opts.alerts, (store, by) => mergeDecisions(store, ids, by));
     });
 
   program
@@ -223,18 +209,7 @@ export function registerResolveCommands(program: Command): void {
     .requiredOption('--document <id>', 'the document whose report is not about this incident')
     .option('--alerts <file>', 'alert rules and webhooks')
     .action(async (id: string, opts: { document: string; alerts?: string }, cmd: Command) => {
-      await decide(cmd, opts.alerts, async (store, author, at) => {
-        const incident = await mustGetIncident(store, id);
-        const out = incident.mentions.filter((m) => m.docId === opts.document);
-        if (out.length === 0)
-          throw new AppError('split_not_member', 1, `document ${opts.document} is not a report of ${id}`);
-        const stay = incident.mentions.filter((m) => m.docId !== opts.document);
-        if (stay.length === 0)
-          throw new AppError('split_last_report', 1, `${id} has no other report to split from`);
-        return out.flatMap((a) =>
-          stay.map((b): ResolutionDecision => ({ kind: 'split', a: a.id, b: b.id, author, createdAt: at })),
-        );
-      });
+      await decide(cmd, opts.alerts, (store, by) => splitDecisions(store, id, opts.document, by));
     });
 }
 
@@ -266,30 +241,20 @@ function jsonSummary(s: ResolveSummary) {
 async function decide(
   cmd: Command,
   alertsFile: string | undefined,
-  decisions: (store: Store, author: string, at: string) => Promise<ResolutionDecision[]>,
+  decisions: (store: Store, by: Decider) => Promise<ResolutionDecision[]>,
 ): Promise<void> {
   const config = await loadAlertConfig(alertsFile);
   const resources: Resources = await loadResources();
   await withStore(cmd, async (store) => {
-    const made = await decisions(store, process.env.USER ?? 'cli', new Date().toISOString());
-    await store.addResolutionDecisions(made);
-    const summary = await resolveStore(store, resources, config);
-    const first = made[0]!;
-    const now = await store.incidentOfMention(first.a);
-    const other = await store.incidentOfMention(first.b);
+    const made = await decisions(store, { author: process.env.USER ?? 'cli', at: new Date().toISOString() });
+    const outcome = await applyDecisions(store, made, () => resolveStore(store, resources, config));
     await writeLine(
-      first.kind === 'merge'
-        ? `merged: the reports are now incident ${now}`
-        : `split: the report is now incident ${now}; the others stay in ${other}`,
+      outcome.kind === 'merge'
+        ? `merged: the reports are now incident ${outcome.incident}`
+        : `split: the report is now incident ${outcome.incident}; the others stay in ${outcome.other}`,
     );
-    await writeLine(`${summary.incidents} incidents from ${summary.documents} documents`);
+    await writeLine(`${outcome.summary.incidents} incidents from ${outcome.summary.documents} documents`);
   });
-}
-
-async function mustGetIncident(store: Store, id: string): Promise<ResolvedIncident> {
-  const i = await store.getIncident(id);
-  if (!i) throw new AppError('incident_not_found', 1, `no incident ${id} (see vigil incidents)`);
-  return i;
 }
 
 /** Nothing listed because nothing was resolved yet: say how to resolve. */

@@ -126,41 +126,13 @@ export class SqliteResolution {
   }
 
   listIncidents(q: IncidentQuery): ResolvedIncident[] {
-    const where = ['@level BETWEEN i.min_level AND i.max_level'];
-    const params: Record<string, unknown> = {
-      level: q.clearance ?? FULL_CLEARANCE,
-      limit: q.limit ?? 100,
-      offset: q.offset ?? 0,
-    };
-    if (q.from) {
-      where.push('i.date_value >= @from');
-      params.from = q.from;
-    }
-    if (q.to) {
-      where.push("i.date_value <= @to || '~'");
-      params.to = q.to;
-    }
-    if (q.country) {
-      where.push('i.country_code = @country');
-      params.country = q.country.toUpperCase();
-    }
-    if (q.type) {
-      where.push('i.type = @type');
-      params.type = q.type;
-    }
-    if (q.group) {
-      where.push(
-        'EXISTS (SELECT 1 FROM resolved_incident_actors a WHERE a.incident_id = i.id AND a.min_level = i.min_level AND a.entity_id = @group)',
-      );
-      params.group = q.group;
-    }
-    if (q.mainOnly) where.push("i.role = 'main'");
+    const { where, params } = incidentFilter(q);
     const rows = this.db
       .prepare(
-        `SELECT i.data FROM resolved_incidents i WHERE ${where.join(' AND ')}
+        `SELECT i.data FROM resolved_incidents i WHERE ${where}
          ORDER BY i.date_value IS NULL, i.date_value DESC, i.mention_count DESC, i.id LIMIT @limit OFFSET @offset`,
       )
-      .all(params) as { data: string }[];
+      .all({ ...params, limit: q.limit ?? 100, offset: q.offset ?? 0 }) as { data: string }[];
     return rows.map((r) => JSON.parse(r.data) as ResolvedIncident);
   }
 
@@ -179,32 +151,13 @@ export class SqliteResolution {
   }
 
   listStatements(q: StatementQuery): ResolvedStatement[] {
-    const where = ['@level BETWEEN s.min_level AND s.max_level'];
-    const params: Record<string, unknown> = {
-      level: q.clearance ?? FULL_CLEARANCE,
-      limit: q.limit ?? 100,
-      offset: q.offset ?? 0,
-    };
-    if (q.type) {
-      where.push('s.type = @type');
-      params.type = q.type;
-    }
-    for (const [kind, value] of [
-      ['actor', q.actor],
-      ['incident', q.incident],
-    ] as const) {
-      if (!value) continue;
-      where.push(
-        `EXISTS (SELECT 1 FROM resolved_statement_refs r WHERE r.statement_id = s.id AND r.min_level = s.min_level AND r.ref_kind = '${kind}' AND r.ref_id = @${kind})`,
-      );
-      params[kind] = value;
-    }
+    const { where, params } = statementFilter(q);
     const rows = this.db
       .prepare(
-        `SELECT s.data FROM resolved_statements s WHERE ${where.join(' AND ')}
+        `SELECT s.data FROM resolved_statements s WHERE ${where}
          ORDER BY s.date_value IS NULL, s.date_value DESC, s.id LIMIT @limit OFFSET @offset`,
       )
-      .all(params) as { data: string }[];
+      .all({ ...params, limit: q.limit ?? 100, offset: q.offset ?? 0 }) as { data: string }[];
     return rows.map((r) => JSON.parse(r.data) as ResolvedStatement);
   }
 
@@ -332,6 +285,57 @@ export class SqliteResolution {
       )
       .run(alertId, d.target, d.status, d.attempts, d.lastError ?? null, d.updatedAt);
   }
+}
+
+/** The WHERE clause (over `resolved_incidents i`) and named parameters of an incident query, without paging. */
+export function incidentFilter(q: IncidentQuery): { where: string; params: Record<string, unknown> } {
+  const where = ['@level BETWEEN i.min_level AND i.max_level'];
+  const params: Record<string, unknown> = { level: q.clearance ?? FULL_CLEARANCE };
+  if (q.from) {
+    where.push('i.date_value >= @from');
+    params.from = q.from;
+  }
+  if (q.to) {
+    where.push("i.date_value <= @to || '~'");
+    params.to = q.to;
+  }
+  if (q.country) {
+    where.push('i.country_code = @country');
+    params.country = q.country.toUpperCase();
+  }
+  if (q.type) {
+    where.push('i.type = @type');
+    params.type = q.type;
+  }
+  if (q.group) {
+    where.push(
+      'EXISTS (SELECT 1 FROM resolved_incident_actors a WHERE a.incident_id = i.id AND a.min_level = i.min_level AND a.entity_id = @group)',
+    );
+    params.group = q.group;
+  }
+  if (q.mainOnly) where.push("i.role = 'main'");
+  return { where: where.join(' AND '), params };
+}
+
+/** The WHERE clause (over `resolved_statements s`) and named parameters of a statement query, without paging. */
+export function statementFilter(q: StatementQuery): { where: string; params: Record<string, unknown> } {
+  const where = ['@level BETWEEN s.min_level AND s.max_level'];
+  const params: Record<string, unknown> = { level: q.clearance ?? FULL_CLEARANCE };
+  if (q.type) {
+    where.push('s.type = @type');
+    params.type = q.type;
+  }
+  for (const [kind, value] of [
+    ['actor', q.actor],
+    ['incident', q.incident],
+  ] as const) {
+    if (!value) continue;
+    where.push(
+      `EXISTS (SELECT 1 FROM resolved_statement_refs r WHERE r.statement_id = s.id AND r.min_level = s.min_level AND r.ref_kind = '${kind}' AND r.ref_id = @${kind})`,
+    );
+    params[kind] = value;
+  }
+  return { where: where.join(' AND '), params };
 }
 
 interface AlertRow {

@@ -62,6 +62,14 @@ export class SqliteStore implements Store {
     this.resolution = new SqliteResolution(db);
   }
 
+  /**
+   * The open database, for the stores that share this file and its migrations: the account store
+   * and the API's paged reads (sqlite-accounts.ts, sqlite-listing.ts).
+   */
+  get connection(): Database.Database {
+    return this.db;
+  }
+
   /** Open (and create or migrate) the database at `path` (`:memory:` for tests). */
   static open(path: string): SqliteStore {
     const db = new Database(path);
@@ -170,37 +178,16 @@ export class SqliteStore implements Store {
   }
 
   async search(q: SearchQuery): Promise<SearchHit[]> {
-    const match = ftsQuery(q.text);
-    if (!match) return [];
-    const where: string[] = ['documents_fts MATCH @match', `d.marking IN (${markingList(q.clearance)})`];
-    const params: Record<string, unknown> = { match, limit: q.limit ?? 20, offset: q.offset ?? 0 };
-    if (q.from) {
-      where.push('d.published_at >= @from');
-      params.from = q.from;
-    }
-    if (q.to) {
-      where.push("d.published_at <= @to || 'T99'");
-      params.to = q.to;
-    }
-    if (q.country) {
-      where.push('EXISTS (SELECT 1 FROM incidents i WHERE i.doc_id = d.id AND i.country_code = @country)');
-      params.country = q.country.toUpperCase();
-    }
-    if (q.type) {
-      where.push('EXISTS (SELECT 1 FROM incidents i WHERE i.doc_id = d.id AND i.type = @type)');
-      params.type = q.type;
-    }
-    if (q.group) {
-      where.push('EXISTS (SELECT 1 FROM document_entities e WHERE e.doc_id = d.id AND e.entity_id = @group)');
-      params.group = q.group;
-    }
+    const filter = searchFilter(q);
+    if (!filter) return [];
+    const { where, params } = filter;
     const rows = this.db
       .prepare(
         `SELECT d.id, d.title, d.published_at, d.url, snippet(documents_fts, 1, '[', ']', '…', 16) AS snippet, bm25(documents_fts) AS score
          FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid
-         WHERE ${where.join(' AND ')} ORDER BY score LIMIT @limit OFFSET @offset`,
+         WHERE ${where} ORDER BY score LIMIT @limit OFFSET @offset`,
       )
-      .all(params) as {
+      .all({ ...params, limit: q.limit ?? 20, offset: q.offset ?? 0 }) as {
       id: string;
       title: string | null;
       published_at: string | null;
@@ -535,10 +522,42 @@ function countValue(c: Count | null): number | null {
 }
 
 /** The markings a reader may read, as an SQL list of literals (they are fixed constants, not user input). */
-function markingList(clearance: number | undefined): string {
+export function markingList(clearance: number | undefined): string {
   return markingsUpTo(clearance)
     .map((m) => `'${m}'`)
     .join(', ');
+}
+
+/**
+ * The WHERE clause (over `documents_fts` joined with `documents d`) and named parameters of a
+ * search, without paging; undefined when the words make no query.
+ */
+export function searchFilter(q: SearchQuery): { where: string; params: Record<string, unknown> } | undefined {
+  const match = ftsQuery(q.text);
+  if (!match) return undefined;
+  const where: string[] = ['documents_fts MATCH @match', `d.marking IN (${markingList(q.clearance)})`];
+  const params: Record<string, unknown> = { match };
+  if (q.from) {
+    where.push('d.published_at >= @from');
+    params.from = q.from;
+  }
+  if (q.to) {
+    where.push("d.published_at <= @to || 'T99'");
+    params.to = q.to;
+  }
+  if (q.country) {
+    where.push('EXISTS (SELECT 1 FROM incidents i WHERE i.doc_id = d.id AND i.country_code = @country)');
+    params.country = q.country.toUpperCase();
+  }
+  if (q.type) {
+    where.push('EXISTS (SELECT 1 FROM incidents i WHERE i.doc_id = d.id AND i.type = @type)');
+    params.type = q.type;
+  }
+  if (q.group) {
+    where.push('EXISTS (SELECT 1 FROM document_entities e WHERE e.doc_id = d.id AND e.entity_id = @group)');
+    params.group = q.group;
+  }
+  return { where: where.join(' AND '), params };
 }
 
 /** A user's words as an FTS5 query: each word quoted (no operators injected), all required. */

@@ -1,0 +1,128 @@
+import { fileURLToPath } from 'node:url';
+import type { Command } from 'commander';
+import { AppError } from '../errors.js';
+import type { ServiceContext } from '../services/context.js';
+
+/** The demo corpus loaded into an empty store. */
+const DEMO_CORPUS = fileURLToPath(new URL('../../examples/wikinews/wikinews.jsonl', import.meta.url));
+
+interface ServeOptions {
+  port?: number;
+  host: string;
+  secureCookies?: boolean;
+  trustProxy?: boolean;
+  demo: boolean;
+  alerts?: string;
+  allowPrivate?: boolean;
+}
+
+/**
+ * `vigil serve`: the web app and the REST API on one port. On first run it creates the `admin`
+ * account with a one-time password (printed once, on stderr) and loads the demo corpus into an
+ * empty store; it stops cleanly on SIGTERM and SIGINT.
+ */
+export function registerServe(program: Command): void {
+  program
+    .command('serve')
+    .description('serve the web app and the REST API (docs/api.md)')
+    .option('--port <n>', 'port to listen on (default: PORT, or 8080)', port)
+    .option('--host <address>', 'address to listen on', '127.0.0.1')
+    .option(
+      '--secure-cookies',
+      'HTTPS-only __Host- session cookie and HSTS, behind a TLS proxy (default when NODE_ENV=production)',
+    )
+    .option('--trust-proxy', 'take client addresses from X-Forwarded-For (behind a reverse proxy)')
+    .option('--no-demo', 'do not load the Wikinews demo corpus into an empty store')
+    .option('--alerts <file>', 'alert rules and webhooks (default config/alerts.yaml, or VIGIL_ALERTS)')
+    .option(
+      '--allow-private',
+      'allow ingesting URLs on private, loopback and link-local addresses (testing only)',
+    )
+    .action(async (opts: ServeOptions, cmd: Command) => {
+      // Loaded here, so that the other commands do not load the web server.
+      const [
+        { buildServer },
+        { loadResources },
+        { loadAlertConfig },
+        { Resolver },
+        { ensureFirstAdmin, FIRST_ADMIN },
+        { openApiStores },
+      ] = await Promise.all([
+        import('../api/server.js'),
+        import('../kb/resources.js'),
+        import('../services/alerts/alert-config.js'),
+        import('../services/resolver.js'),
+        import('../services/users.js'),
+        import('../store/open-api-stores.js'),
+      ]);
+      const db = (cmd.optsWithGlobals() as { db?: string }).db;
+      const [resources, alertConfig] = await Promise.all([loadResources(), loadAlertConfig(opts.alerts)]);
+      const stores = await openApiStores(db);
+      const services: ServiceContext = {
+        ...stores,
+        resources,
+        alertConfig,
+        resolver: new Resolver(stores.store, resources, alertConfig),
+        allowPrivateUrls: opts.allowPrivate ?? false,
+        now: () => new Date(),
+      };
+      try {
+        const password = await ensureFirstAdmin(services);
+        if (password)
+          process.stderr.write(
+            `vigil: created user "${FIRST_ADMIN}" with the one-time password ${password}\n` +
+              'vigil: it is shown only now; change it at first login\n',
+          );
+        if (opts.demo && (await stores.store.stats()).documents === 0) await loadDemo(services);
+        const app = await buildServer({
+          services,
+          ...(opts.secureCookies ? { secureCookies: true } : {}),
+          trustProxy: opts.trustProxy ?? false,
+          logLevel: 'warn',
+        });
+        const listenPort = opts.port ?? port(process.env.PORT ?? '8080');
+        const address = await app.listen({ port: listenPort, host: opts.host }).catch(async (err: Error) => {
+          await app.close();
+          throw new AppError(
+            'listen_failed',
+            2,
+            `cannot listen on ${opts.host}:${listenPort}: ${err.message}`,
+          );
+        });
+        process.stdout.write(`vigil: serving ${address}/\n`);
+        await new Promise<void>((resolve) => {
+          const stop = () => {
+            process.off('SIGTERM', stop);
+            process.off('SIGINT', stop);
+            process.stderr.write('vigil: stopping\n');
+            void app.close().then(resolve, resolve);
+          };
+          process.once('SIGTERM', stop);
+          process.once('SIGINT', stop);
+        });
+      } finally {
+        await stores.close();
+      }
+    });
+}
+
+/** Ingest and resolve the shipped Wikinews corpus, crediting its authors. */
+async function loadDemo(services: ServiceContext): Promise<void> {
+  process.stderr.write('vigil: the store is empty: loading the demo corpus…\n');
+  const { ingest, inlineExtractor } = await import('../services/ingest.js');
+  const summary = await ingest([DEMO_CORPUS], services.store, {
+    extractor: inlineExtractor(services.resources),
+  });
+  const resolved = await services.resolver.run();
+  process.stderr.write(
+    `vigil: loaded ${summary.stored} Wikinews articles (${resolved.incidents} incidents, ${resolved.statements} statements)\n` +
+      'vigil: demo corpus: Wikinews articles, CC BY 2.5, by Wikinews contributors (https://en.wikinews.org); each article keeps its URL\n',
+  );
+}
+
+function port(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535 || value.trim() === '')
+    throw new AppError('bad_option', 2, `--port needs a port number (0–65535), not "${value}"`);
+  return n;
+}
