@@ -1,0 +1,39 @@
+/** GTD vocabularies (DESIGN.md "Vocabularies"), spelled as the GTD codebook spells them. */
+
+export const ATTACK_TYPES = [
+  'Assassination',
+  'Armed Assault',
+  'Bombing/Explosion',
+  'Hijacking',
+  'Hostage Taking (Barricade Incident)',
+  'Hostage Taking (Kidnapping)',
+  'Facility/Infrastructure Attack',
+  'Unarmed Assault',
+  'Unknown',
+] as const;
+
+export const WEAPON_TYPES = [
+  'Biological',
+  'Chemical',
+  'Radiological',
+  'Nuclear',
+  'Firearms',
+  'Explosives',
+  'Fake Weapons',
+  'Incendiary',
+  'Melee',
+  'Vehicle (not to include vehicle-borne explosives, i.e., car or truck bombs)',
+  'Sabotage Equipment',
+  'Other',
+  'Unknown',
+] as const;
+
+export const STATEMENT_TYPES = [
+  'call-to-violence',
+  'threat',
+  'claim-of-responsibility',
+  'revenge-justification',
+  'warning',
+] as const;
+
+export const ENTITY_KINDS = ['group', 'person', 'outlet', 'platform', 'state-body'] as const;
