@@ -5,9 +5,12 @@ export const TLP_MARKINGS = ['TLP:CLEAR', 'TLP:GREEN', 'TLP:AMBER', 'TLP:AMBER+S
 /** A TLP marking. */
 export type Tlp = (typeof TLP_MARKINGS)[number];
 
-/** Where a document came from (DESIGN.md `Document.source`). */
+/**
+ * Where a document came from (DESIGN.md `Document.source`). `dataset`: a record of a dataset or a
+ * STIX bundle (`vigil import`), with the dataset and the record's id in the document's `meta`.
+ */
 export interface DocumentSource {
-  kind: 'file' | 'url' | 'feed' | 'telegram' | 'stdin';
+  kind: 'file' | 'url' | 'feed' | 'telegram' | 'stdin' | 'dataset';
   /** File the document was read from. */
   path?: string;
   /** 1-based line or record number inside the file, for messages. */
@@ -37,6 +40,15 @@ export interface SourceDocument {
   marking?: Tlp;
   /** Source-specific facts kept with the document (Telegram views, forwarded-from, media, CSV extra columns). */
   meta?: Record<string, unknown>;
+}
+
+/**
+ * Whether a document's extraction comes from its text, so that `vigil reprocess` may extract it
+ * again; false for documents whose incident was built from a dataset record's fields (`vigil
+ * import`, which sets `meta.structured`).
+ */
+export function extractedFromText(doc: { meta?: Record<string, unknown> }): boolean {
+  return doc.meta?.structured !== true;
 }
 
 /** One item read from a source: a document, or a problem with where and why. */
