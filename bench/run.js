@@ -20,6 +20,8 @@ const annotate = run('annotate.js');
 const extract = run('extract.js');
 const ingest = run('ingest.js');
 const search = run('search.js');
+const ingestPg = run('ingest-pg.js');
+const searchPg = run('search.js', { BENCH_STORE: 'postgres' });
 const resolve = run('resolve.js');
 const rows = [
   ['start-up (knowledge base + gazetteer + NLP model)', `${startup.ms.toFixed(0)} ms`, '< 1500 ms'],
@@ -63,6 +65,29 @@ const rows = [
     `${search.p50.toFixed(1)} / ${search.p95.toFixed(1)} ms`,
     'p95 < 20 ms',
   ],
+  ...(ingestPg.skipped
+    ? [['PostgreSQL: ingest with `vigil worker` processes', `not measured (${ingestPg.skipped})`, '']]
+    : ingestPg.runs.map((r) => [
+        `PostgreSQL: corpus x20 (${ingestPg.docs} docs) queued, then stored by ${r.workers} \`vigil worker\` process${r.workers > 1 ? 'es' : ''} (one extraction thread each)`,
+        `${r.docsPerSec.toFixed(0)} docs/s`,
+        '',
+      ])),
+  ...(ingestPg.skipped
+    ? []
+    : [
+        [
+          'PostgreSQL: `vigil ingest --queue` of the same corpus (reading and queueing only)',
+          `${ingestPg.runs[0].queueDocsPerSec.toFixed(0)} docs/s`,
+          '',
+        ],
+      ]),
+  searchPg.skipped
+    ? ['PostgreSQL: full-text search', `not measured (${searchPg.skipped})`, '']
+    : [
+        `PostgreSQL: full-text search over ${searchPg.docs.toLocaleString('en')} documents, p50 / p95 (${searchPg.queries} queries)`,
+        `${searchPg.p50.toFixed(1)} / ${searchPg.p95.toFixed(1)} ms`,
+        '',
+      ],
 ];
 console.log(
   `Vigil benchmarks — ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${process.platform}/${process.arch}\n`,

@@ -2,8 +2,12 @@
 import { Command } from 'commander';
 import { AppError } from '../errors.js';
 import { registerAnnotate } from './annotate-command.js';
+import { registerExportCommands } from './export-commands.js';
 import { registerExtract } from './extract-command.js';
+import { registerImportCommands } from './import-commands.js';
+import { registerQueueCommands } from './queue-commands.js';
 import { registerResolveCommands } from './resolve-commands.js';
+import { registerServe } from './serve-command.js';
 import { registerStoreCommands } from './store-commands.js';
 
 const program = new Command();
@@ -13,11 +17,15 @@ program
     'Sourced records of terrorist incidents, extremist statements and retaliation chains from news and channel exports.',
   )
   .version('0.1.0')
-  .option('--db <path>', 'database: a SQLite file (default ./vigil.db, or VIGIL_DB)');
+  .option('--db <path>', 'database: a SQLite file (default ./vigil.db, or VIGIL_DB) or a postgres:// URL');
 registerAnnotate(program);
 registerExtract(program);
 registerStoreCommands(program);
+registerQueueCommands(program);
 registerResolveCommands(program);
+registerExportCommands(program);
+registerImportCommands(program);
+registerServe(program);
 
 // Stdout closed early (`vigil annotate … | head`): stop quietly.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {

@@ -1,22 +1,13 @@
-import { availableParallelism } from 'node:os';
 import { Option, type Command } from 'commander';
 import cliProgress from 'cli-progress';
-import { TLP_MARKINGS, type Tlp } from '../ingest/source-document.js';
+import { extractedFromText, TLP_MARKINGS, type Tlp } from '../ingest/source-document.js';
 import { loadResources } from '../kb/resources.js';
-import {
-  ingest,
-  inlineExtractor,
-  PIPELINE_VERSION,
-  pollFeeds,
-  toInput,
-  type Extractor,
-  type IngestProgress,
-} from '../services/ingest.js';
+import { ingest, PIPELINE_VERSION, pollFeeds, toInput, type IngestProgress } from '../services/ingest.js';
 import { createDoc } from '../doc.js';
 import { AppError } from '../errors.js';
-import type { Extraction } from '../pipeline/extraction.js';
 import { extract } from '../pipeline/extract.js';
-import { ExtractPool } from './extract-pool.js';
+import { makeExtractor } from './make-extractor.js';
+import { queueIngest, queueReprocess } from './queue-commands.js';
 import { resolveAfterIngest } from './resolve-commands.js';
 import { withStore } from './with-store.js';
 import { writeLine } from './output.js';
@@ -48,11 +39,16 @@ export function registerStoreCommands(program: Command): void {
     .option('--csv-url <column>', 'CSV column holding the URL')
     .option('--no-resolve', 'store only; do not resolve across documents and raise alerts afterwards')
     .option('--alerts <file>', 'alert rules and webhooks (default config/alerts.yaml, or VIGIL_ALERTS)')
+    .option(
+      '--queue',
+      'queue the documents for `vigil worker` processes instead of extracting here (PostgreSQL --db)',
+    )
     .option('--json', 'print the summary as JSON')
     .action(
       async (
         inputs: string[],
         opts: {
+          queue?: boolean;
           resolve: boolean;
           alerts?: string;
           marking: Tlp;
@@ -66,6 +62,7 @@ export function registerStoreCommands(program: Command): void {
         },
         cmd: Command,
       ) => {
+        if (opts.queue) return queueIngest(cmd, inputs, opts);
         const { extractor, close } = await makeExtractor(opts.workers);
         const progress = progressReporter();
         await withStore(cmd, async (store) => {
@@ -249,7 +246,12 @@ export function registerStoreCommands(program: Command): void {
     .description(
       "extract every stored document again with this version's pipeline; analysts' reviews are kept",
     )
-    .action(async (_opts: unknown, cmd: Command) => {
+    .option(
+      '--queue',
+      'queue the documents for `vigil worker` processes instead of extracting here (PostgreSQL --db)',
+    )
+    .action(async (opts: { queue?: boolean }, cmd: Command) => {
+      if (opts.queue) return queueReprocess(cmd);
       const resources = await loadResources();
       await withStore(cmd, async (store) => {
         let done = 0;
@@ -259,6 +261,7 @@ export function registerStoreCommands(program: Command): void {
           page = await store.listDocuments(page[page.length - 1]!.id, 200)
         ) {
           for (const d of page) {
+            if (!extractedFromText(d)) continue; // imported records keep the incident built from their fields
             await store.replaceExtraction(d.id, extract(createDoc(toInput(d)), resources), PIPELINE_VERSION);
             done++;
           }
@@ -266,20 +269,6 @@ export function registerStoreCommands(program: Command): void {
         }
       });
     });
-}
-
-/** Extraction for ingest: on worker threads, or inline with `--workers 0`. */
-async function makeExtractor(
-  workers = Math.min(4, availableParallelism()),
-): Promise<{ extractor: Extractor; close: () => Promise<void> }> {
-  if (workers <= 0) return { extractor: inlineExtractor(await loadResources()), close: async () => {} };
-  const pool = new ExtractPool(workers);
-  return {
-    extractor: {
-      extractMany: async (docs) => (await pool.extractLines(docs)).map((l) => JSON.parse(l) as Extraction),
-    },
-    close: () => pool.close(),
-  };
 }
 
 /** Options of `vigil feeds poll` and `vigil watch`. */

@@ -15,9 +15,7 @@ const titles = new Map(
 );
 
 /** Incidents as `vigil incidents --json` lists them, with the fixture ids of their documents. */
-function incidents(
-  db: string,
-): {
+function incidents(db: string): {
   id: string;
   city: string;
   mentionCount: number;
