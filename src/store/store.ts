@@ -78,6 +78,9 @@ export interface StoreStats {
   alerts: number;
 }
 
+/** Full clearance: the store's owner on the command line sees everything (TLP:RED). */
+export const FULL_CLEARANCE = 4;
+
 /** What a reader may see: the highest TLP level they are cleared for (0 = TLP:CLEAR … 4 = TLP:RED). */
 export interface Clearance {
   clearance?: number;

@@ -8,10 +8,11 @@ import type {
   ResolvedStatement,
 } from '../../pipeline/resolution.js';
 import type { ResolutionViews } from '../../pipeline/resolve.js';
-import { FULL_CLEARANCE } from '../sqlite/sqlite-resolution.js';
+import { FULL_CLEARANCE } from '../store.js';
 import type { Alert, AlertDelivery, IncidentQuery, StatementQuery, StoredAlert } from '../store.js';
 import { inTransaction } from './connection.js';
 import { pgJson, pgTextOrNull } from './pg-values.js';
+import { toDelivery, type DeliveryRow } from '../alert-delivery-row.js';
 
 /**
  * The resolution half of the PostgreSQL store, as `SqliteResolution` is for SQLite: resolved
@@ -357,14 +358,6 @@ export class PostgresResolution {
   }
 }
 
-interface DeliveryRow {
-  target: string;
-  status: AlertDelivery['status'];
-  attempts: number;
-  last_error: string | null;
-  updated_at: string;
-}
-
 interface AlertRow {
   id: string;
   rule: string;
@@ -380,15 +373,4 @@ interface AlertRow {
   acknowledged_by: string | null;
   acknowledged_at: string | null;
   deliveries: DeliveryRow[];
-}
-
-function toDelivery(r: DeliveryRow): AlertDelivery {
-  const d: AlertDelivery = {
-    target: r.target,
-    status: r.status,
-    attempts: r.attempts,
-    updatedAt: r.updated_at,
-  };
-  if (r.last_error !== null) d.lastError = r.last_error;
-  return d;
 }

@@ -35,7 +35,7 @@ import type {
 } from '../store.js';
 import { connectPool, inTransaction } from './connection.js';
 import { pgConnectionString } from './postgres-url.js';
-import { FULL_CLEARANCE } from '../sqlite/sqlite-resolution.js';
+import { FULL_CLEARANCE } from '../store.js';
 import { PostgresResolution } from './postgres-resolution.js';
 import { pgJson, pgText, pgTextOrNull } from './pg-values.js';
 

@@ -2,7 +2,8 @@ import type Database from 'better-sqlite3';
 import type { Tlp } from '../../ingest/source-document.js';
 import type { DocumentSummary, ActorCount, IncidentDay, ListingStore } from '../listing.js';
 import type { Clearance, IncidentQuery, SearchQuery, StatementQuery } from '../store.js';
-import { FULL_CLEARANCE, incidentFilter, statementFilter } from './sqlite-resolution.js';
+import { FULL_CLEARANCE } from '../store.js';
+import { incidentFilter, statementFilter } from './sqlite-resolution.js';
 import { markingList, searchFilter } from './sqlite-store.js';
 
 /**

@@ -9,9 +9,8 @@ import type {
 } from '../../pipeline/resolution.js';
 import type { ResolutionViews } from '../../pipeline/resolve.js';
 import type { Alert, AlertDelivery, IncidentQuery, StatementQuery, StoredAlert } from '../store.js';
-
-/** Full clearance: the store's owner on the command line sees everything. */
-export const FULL_CLEARANCE = 4;
+import { toDelivery, type DeliveryRow } from '../alert-delivery-row.js';
+import { FULL_CLEARANCE } from '../store.js';
 
 /**
  * The resolution half of the SQLite store: resolved incidents, statements, links, candidates,
@@ -352,23 +351,4 @@ interface AlertRow {
   acknowledged: number;
   acknowledged_by: string | null;
   acknowledged_at: string | null;
-}
-
-interface DeliveryRow {
-  target: string;
-  status: AlertDelivery['status'];
-  attempts: number;
-  last_error: string | null;
-  updated_at: string;
-}
-
-function toDelivery(r: DeliveryRow): AlertDelivery {
-  const d: AlertDelivery = {
-    target: r.target,
-    status: r.status,
-    attempts: r.attempts,
-    updatedAt: r.updated_at,
-  };
-  if (r.last_error !== null) d.lastError = r.last_error;
-  return d;
 }
