@@ -9,6 +9,7 @@ import {
   type IngestBaseOptions,
   type IngestSummary,
 } from './ingest.js';
+import { extractedFromText } from '../ingest/source-document.js';
 
 /** A job taken from the queue, to be reported complete or failed. */
 export interface QueuedJob {
@@ -122,7 +123,8 @@ export const extractJob: JobKind<ExtractJobData> = {
     const documents: StoredDocument[] = [];
     for (const id of data.ids) {
       const d = await store.getDocument(id);
-      if (d) documents.push(d);
+      // Imported records keep the incident built from their fields.
+      if (d && extractedFromText(d)) documents.push(d);
     }
     const extractions = await extractor.extractMany(documents.map(toInput));
     for (const [i, d] of documents.entries())
