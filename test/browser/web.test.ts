@@ -11,7 +11,7 @@
  * Skips, saying why, when /usr/bin/chromium is missing (`apt-get install -y chromium`).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -232,6 +232,18 @@ describe.skipIf(!hasChromium)('web app in Chromium', () => {
     expect(rows).toBeGreaterThan(5);
     expect(await page.locator('.timeline-point').count()).toBeGreaterThan(5);
     await shot('incidents');
+
+    // Export: the STIX link downloads a bundle of what this reader may see.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'STIX 2.1' }).click(),
+    ]);
+    const bundle = JSON.parse(readFileSync((await download.path())!, 'utf8')) as {
+      type: string;
+      objects: unknown[];
+    };
+    expect(bundle.type).toBe('bundle');
+    expect(bundle.objects.length).toBeGreaterThan(10);
 
     // Filters: Afghanistan only.
     await page.getByLabel('Country (ISO code)').fill('AF');

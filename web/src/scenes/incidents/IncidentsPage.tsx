@@ -9,6 +9,7 @@ import { countValue, formatConfidence, formatCount, formatDate, formatPlace } fr
 import { preloadable } from '../../lib/lazy';
 import { useApi, useTitle } from '../../lib/use-api';
 import { ATTACK_TYPES } from '../../lib/vocab';
+import { useSession } from '../../auth/session';
 import { dateTime, Timeline } from './Timeline';
 import './incidents.css';
 
@@ -27,6 +28,7 @@ type SortKey = 'date' | 'killed' | 'reports' | 'confidence';
 /** Filterable incidents: a world map, a timeline and a table, all of the same filtered list. */
 export default function IncidentsPage() {
   useTitle('Incidents');
+  const { canWrite } = useSession();
   const [params, setParams] = useSearchParams();
   const filters = Object.fromEntries(FILTERS.map((f) => [f, params.get(f) ?? ''])) as Record<
     (typeof FILTERS)[number],
@@ -104,6 +106,22 @@ export default function IncidentsPage() {
             {list.data.total} incident{list.data.total === 1 ? '' : 's'}
             {filtered ? ' match the filters' : ''}
             {list.data.total > items.length ? ` (the first ${items.length} are shown)` : ''}
+          </p>
+        ) : null}
+        {canWrite ? (
+          <p className="sub export-links">
+            Export everything you may see:{' '}
+            <a href="/api/export?format=stix" download>
+              STIX 2.1
+            </a>
+            {' · '}
+            <a href="/api/export?format=csv" download>
+              GTD-style CSV
+            </a>
+            {' · '}
+            <a href="/api/export?format=jsonl" download>
+              JSON Lines
+            </a>
           </p>
         ) : null}
       </div>
