@@ -36,11 +36,16 @@ export function extractLinks(
     for (const s of from) add({ from: s.id, to, kind: 'retaliation-for', evidence });
     // An attack framed as revenge: the incident itself retaliates — the attack the statement
     // justifies or claims, never the earlier events it invokes (`invoked`: incidents read off
-    // revenge framings); failing those, the document's main incident.
+    // revenge framings): a main incident it refers to, else the document's main incident, else a
+    // recalled incident it refers to (a follow-up article about the attack).
     if (from.some((s) => s.type === 'revenge-justification' || s.type === 'claim-of-responsibility')) {
-      const referred = [...new Set(from.flatMap((s) => s.refersTo))].filter((id) => !invoked.has(id));
+      const roles = new Map(incidents.map((i) => [i.id, i.role]));
+      const referred = [...new Set(from.flatMap((s) => s.refersTo))].filter(
+        (id) => !invoked.has(id) && id !== target?.id,
+      );
       const main = incidents.find((i) => i.role === 'main' && !invoked.has(i.id));
-      const attacks = referred.length > 0 ? referred : main ? [main.id] : [];
+      const referredMain = referred.filter((id) => roles.get(id) === 'main');
+      const attacks = referredMain.length > 0 ? referredMain : main ? [main.id] : referred;
       for (const id of attacks)
         if (id !== target?.id) add({ from: id, to, kind: 'retaliation-for', evidence });
     }

@@ -89,6 +89,18 @@ describe('extract', () => {
     expect(run(text, '2019-03-27').incidents[0]?.killed).toEqual({ value: 26 });
   });
 
+  it('makes the attack the document reports the one framed as revenge, not the earlier strikes it invokes', () => {
+    const text =
+      'Drones struck two oil facilities in Abqaiq, Saudi Arabia, on Saturday, starting large fires. ' +
+      'The Houthi movement claimed responsibility for the attack. ' +
+      '"We have the right to strike back in retaliation to the air strikes and the targeting of our civilians for the last five years," a spokesman said.';
+    const x = run(text, '2019-09-15');
+    const main = x.incidents.find((i) => i.role === 'main')!;
+    expect(main.location?.city).toBe('Abqaiq');
+    const fromIncidents = x.links.filter((l) => x.incidents.some((i) => i.id === l.from));
+    expect(fromIncidents.map((l) => l.from)).toEqual([main.id]);
+  });
+
   it('frames an attack as revenge for earlier events named only in words', () => {
     const x = run(
       'The attacker, a far-right extremist, opened fire on worshippers at a mosque in Bærum, wounding one man. In a post on 4chan he wrote that the attack was revenge for attacks in Europe by Muslims.',
