@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { AppError } from '../errors.js';
 import { loadResources, type Resources } from '../kb/resources.js';
+import { countText } from '../pipeline/extraction.js';
 import type { ResolutionDecision, ResolvedIncident } from '../pipeline/resolution.js';
 import { loadAlertConfig } from '../services/alerts/alert-config.js';
 import { describeIncident } from '../services/alerts/evaluate-rules.js';
@@ -104,7 +105,7 @@ export function registerResolveCommands(program: Command): void {
           await writeLine('casualty figures as reported:');
           for (const r of i.casualtyReports)
             await writeLine(
-              `  ${r.publishedAt?.slice(0, 10) ?? '?'}  killed ${countText(r.killed)}, wounded ${countText(r.wounded)}  (${r.docId})`,
+              `  ${r.publishedAt?.slice(0, 10) ?? '?'}  killed ${r.killed ? countText(r.killed) : '?'}, wounded ${r.wounded ? countText(r.wounded) : '?'}  (${r.docId})`,
             );
         }
         await writeLine(`reports (${i.mentions.length}):`);
@@ -304,11 +305,6 @@ function incidentSummary(i: ResolvedIncident) {
 
 function perpetratorText(i: ResolvedIncident): string {
   return i.perpetrators.length > 0 ? `; by ${i.perpetrators.map((p) => p.name).join(', ')}` : '';
-}
-
-function countText(c: ResolvedIncident['killed']): string {
-  if (!c) return '?';
-  return 'value' in c ? String(c.value) : `${c.min}–${c.max}`;
 }
 
 function positive(value: string, flag: string): number {

@@ -22,6 +22,17 @@ export interface ActorRef {
 /** A number of people: exact, or a range when the text gives several figures. */
 export type Count = { value: number } | { min: number; max: number };
 
+/** A single number for a count: the exact value, or the upper bound of a range. */
+export function countValue(c: Count | null): number | undefined {
+  if (!c) return undefined;
+  return 'value' in c ? c.value : c.max;
+}
+
+/** A count as people read it: "50", or "40–50" for a range. */
+export function countText(c: Count): string {
+  return 'value' in c ? String(c.value) : `${c.min}–${c.max}`;
+}
+
 /** One incident reported by one document (DESIGN.md "The extraction contract"). */
 export interface IncidentMention {
   id: string;

@@ -1,6 +1,6 @@
 import { nameKey, tokenizeWords } from '../text/normalize.js';
 import { dateRange, dayNumber, rangeGap } from './date-range.js';
-import type { Count } from './extraction.js';
+import { countValue } from './extraction.js';
 import { COMMON_WORDS } from './lexicons/common-words.js';
 import type { IncidentRecord } from './resolution.js';
 
@@ -233,12 +233,6 @@ export function distanceKm(a: { lat: number; lon: number }, b: { lat: number; lo
   const dLon = (b.lon - a.lon) * rad;
   const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2;
   return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
-}
-
-/** A single number for a count: the exact value, or the upper bound of a range. */
-export function countValue(c: Count | null): number | undefined {
-  if (!c) return undefined;
-  return 'value' in c ? c.value : c.max;
 }
 
 function intersects<T>(a: Set<T>, b: Set<T>): boolean {

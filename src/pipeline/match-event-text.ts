@@ -1,6 +1,7 @@
 import type { PlaceRef } from '../doc.js';
 import { nameKey } from '../text/normalize.js';
 import { dateRange } from './date-range.js';
+import { countValue } from './extraction.js';
 import type { ResolvedIncident } from './resolution.js';
 
 /** Earlier events invoked for revenge are at most this old (in days) to be matched to a stored incident. */
@@ -30,11 +31,7 @@ export function matchEventText(
     const range = incident.date ? dateRange(incident.date) : undefined;
     if (beforeDay !== undefined && range && (range[0] > beforeDay || beforeDay - range[1] > MAX_AGE_DAYS))
       continue;
-    const killed = incident.killed
-      ? 'value' in incident.killed
-        ? incident.killed.value
-        : incident.killed.max
-      : 0;
+    const killed = countValue(incident.killed) ?? 0;
     const score =
       incident.mentions.length * 10 +
       (incident.role === 'main' ? 5 : 0) +

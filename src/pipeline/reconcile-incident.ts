@@ -1,7 +1,6 @@
 import type { DatePrecision, PlaceRef } from '../doc.js';
 import { nameKey } from '../text/normalize.js';
-import type { ActorRef, Count, IncidentMention } from './extraction.js';
-import { countValue } from './incident-similarity.js';
+import { countValue, type ActorRef, type Count, type IncidentMention } from './extraction.js';
 import type { CasualtyReport, IncidentRecord, ResolvedIncident, SourcedEvidence } from './resolution.js';
 import type { IncidentCluster, MergeReason } from './resolve-incidents.js';
 

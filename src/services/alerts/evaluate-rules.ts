@@ -1,4 +1,5 @@
 import { dateRange, dayNumber, isoDay } from '../../pipeline/date-range.js';
+import { countText } from '../../pipeline/extraction.js';
 import type {
   ResolvedIncident,
   ResolvedLink,
@@ -212,10 +213,6 @@ export function describeIncident(i: ResolvedIncident): string {
   const place = i.location
     ? [i.location.city, i.location.country].filter(Boolean).join(', ')
     : 'an unknown place';
-  const killed = i.killed
-    ? 'value' in i.killed
-      ? `${i.killed.value}`
-      : `${i.killed.min}–${i.killed.max}`
-    : undefined;
+  const killed = i.killed ? countText(i.killed) : undefined;
   return `${i.type} in ${place}${i.date ? ` on ${i.date.value}` : ''}${killed ? ` (${killed} killed)` : ''}`;
 }

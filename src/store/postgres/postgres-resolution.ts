@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { countValue } from '../../pipeline/incident-similarity.js';
+import { countValue } from '../../pipeline/extraction.js';
 import type {
   CandidateEntity,
   ResolutionDecision,

@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import type { Tlp } from '../../ingest/source-document.js';
-import type { Count, Extraction } from '../../pipeline/extraction.js';
+import { countValue, type Extraction } from '../../pipeline/extraction.js';
 import { markingsUpTo } from '../../pipeline/clearance-views.js';
 import { applyReviews } from '../apply-reviews.js';
 import { POSTGRES_MIGRATIONS } from '../migrations/postgres/index.js';
@@ -651,8 +651,8 @@ function addProjections(p: Projections, docId: string, x: Extraction): void {
       date_value: i.date?.value ?? null,
       country_code: i.location?.countryCode ?? null,
       city: i.location?.city ?? null,
-      killed: countValue(i.killed),
-      wounded: countValue(i.wounded),
+      killed: countValue(i.killed) ?? null,
+      wounded: countValue(i.wounded) ?? null,
       confidence: i.confidence,
     });
   for (const s of x.statements)
@@ -703,9 +703,4 @@ async function insertProjections(c: pg.PoolClient, p: Projections): Promise<void
        SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(doc_id text, entity_id text, kind text, mentions integer)`,
       [pgJson(p.entities)],
     );
-}
-
-function countValue(c: Count | null): number | null {
-  if (!c) return null;
-  return 'value' in c ? c.value : c.max;
 }

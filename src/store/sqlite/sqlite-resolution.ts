@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { countValue } from '../../pipeline/incident-similarity.js';
+import { countValue } from '../../pipeline/extraction.js';
 import type {
   CandidateEntity,
   ResolutionDecision,

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import type { Tlp } from '../../ingest/source-document.js';
-import type { Count, Extraction } from '../../pipeline/extraction.js';
+import { countValue, type Extraction } from '../../pipeline/extraction.js';
 import { applyReviews } from '../apply-reviews.js';
 import { SQLITE_MIGRATIONS } from '../migrations/sqlite/index.js';
 import { ftsWords } from '../search-words.js';
@@ -424,8 +424,8 @@ export class SqliteStore implements Store {
         i.date?.value ?? null,
         i.location?.countryCode ?? null,
         i.location?.city ?? null,
-        countValue(i.killed),
-        countValue(i.wounded),
+        countValue(i.killed) ?? null,
+        countValue(i.wounded) ?? null,
         i.confidence,
       );
     }
@@ -514,11 +514,6 @@ function toDocument(r: DocumentRow): StoredDocument {
   if (r.language !== null) d.language = r.language;
   if (r.meta !== null) d.meta = JSON.parse(r.meta) as Record<string, unknown>;
   return d;
-}
-
-function countValue(c: Count | null): number | null {
-  if (!c) return null;
-  return 'value' in c ? c.value : c.max;
 }
 
 /** The markings a reader may read, as an SQL list of literals (they are fixed constants, not user input). */
