@@ -33,3 +33,14 @@ export function buildKnowledgeBase(entries: KbEntry[]): KnowledgeBase {
 export function entityRef(entry: KbEntry): EntityRef {
   return { id: entry.id, name: entry.name, kind: entry.kind };
 }
+
+/** A group's id and the ids of the groups above it ("iskp" → iskp, islamic-state). */
+export function groupFamily(kb: KnowledgeBase, id: string): string[] {
+  const out: string[] = [];
+  for (let at: string | undefined = id; at !== undefined && !out.includes(at);) {
+    out.push(at);
+    const entry = kb.byId.get(at);
+    at = entry?.kind === 'group' ? entry.parent : undefined;
+  }
+  return out;
+}

@@ -21,6 +21,26 @@ describe('annotateDates', () => {
     expect(dates('The trial will begin on Monday.', '2019-03-17')).toEqual([['Monday', '2019-03-18']]);
   });
 
+  it('reads the future only from the clause that holds the date', () => {
+    // 2014-12-22 is a Monday: "since Friday" is the Friday before, whatever else was "planned".
+    expect(
+      dates(
+        'Pakistan has hanged six militants since Friday and is tracing the men who planned the attack.',
+        '2014-12-22',
+      ),
+    ).toEqual([['Friday', '2014-12-19']]);
+    expect(dates('The inquiry, which will report on Monday, heard witnesses.', '2019-03-17')).toEqual([
+      ['Monday', '2019-03-18'],
+    ]);
+  });
+
+  it('reads the day in "the night of April 14" and a weekday after a figure', () => {
+    expect(dates('Gunmen stormed the school on the night of April 14.', '2014-05-06')).toEqual([
+      ['April 14', '2014-04-14'],
+    ]);
+    expect(dates('The death toll rose to 22 on Monday.', '2019-08-05')).toEqual([['Monday', '2019-08-05']]);
+  });
+
   it('reads explicit dates in common formats', () => {
     expect(dates('It happened on 15 March 2019.', '2019-04-01')).toEqual([['15 March 2019', '2019-03-15']]);
     expect(dates('It happened on March 15, 2019.', '2019-04-01')).toEqual([['March 15, 2019', '2019-03-15']]);

@@ -17,7 +17,10 @@ const NOT_A_DATE =
 const LOWER_MONTH =
   /^(?:january|february|march|april|may|june|july|august|september|october|november|december)\b/;
 const FUTURE =
-  /\b(?:will|shall|'ll|going to|scheduled|expected to|plans? to|planned|next|upcoming|coming|tomorrow)\b/i;
+  /\b(?:will|shall|'ll|going to|scheduled|expected to|plans? to|planned for|next|upcoming|coming|tomorrow)\b/i;
+/** Where a clause ends: a date is read as future only from the words of its own clause. */
+const CLAUSE_BREAK = /[,;:()\u2014\u2013]|\s(?:and|but|while|after|before|since|who|which|that)\s/gi;
+const PART_OF_DAY_OF = /\b(?:the )?(?:night|morning|evening|afternoon) of (?=[A-Z0-9])/g;
 /** Counted things after a four-digit number mean it is not a year ("2019 votes"). */
 const COUNTED =
   /^\s*(?:people|persons|votes|voters|members|troops|soldiers|families|homes|houses|km|kilometres|kilometers|miles|metres|meters|feet|dollars|euros|pounds|tonnes|tons|hours|cases|deaths|students|children|men|women|%|percent|per cent)\b/i;
@@ -38,10 +41,17 @@ export function annotateDates(doc: Doc): Doc {
   for (const sentence of doc.sentences) {
     const text = doc.text.slice(sentence.start, sentence.end);
     if (!DATE_CUE.test(text)) continue;
-    const future = FUTURE.test(text);
-    for (const r of chrono.parse(text, ref ?? new Date(Date.UTC(2000, 0, 1, 12)), { forwardDate: false })) {
+    // "the night of April 14": chrono reads "night" as tonight; the day is what follows "of".
+    const parsed = text.replace(PART_OF_DAY_OF, (m) => ' '.repeat(m.length));
+    for (const r of chrono.parse(parsed, ref ?? new Date(Date.UTC(2000, 0, 1, 12)), { forwardDate: false })) {
       let surface = r.text;
       let offset = r.index;
+      // "rose to 22 on Monday": chrono takes the figure for a day of the month.
+      const figure = /^\d+\s+on\s+(?=[A-Za-z])/.exec(surface);
+      if (figure && r.start.isCertain('weekday')) {
+        surface = surface.slice(figure[0].length);
+        offset += figure[0].length;
+      }
       const lead = surface.match(LEADING_PREPOSITION);
       if (lead) {
         surface = surface.slice(lead[0].length);
@@ -57,7 +67,7 @@ export function annotateDates(doc: Doc): Doc {
       }
       surface = surface.replace(/\s+at\s+\d.*$/i, '').replace(/[\s,]+$/, '');
       if (NOT_A_DATE.test(surface) || LOWER_MONTH.test(surface)) continue;
-      const value = resolve(r, surface, ref, future);
+      const value = resolve(r, surface, ref, speaksOfFuture(text, offset, surface.length));
       if (value === 'unanchored') {
         unanchored++;
         continue;
@@ -100,6 +110,25 @@ export function annotateDates(doc: Doc): Doc {
     mentions: sortMentions([...doc.mentions, ...mentions]),
     messages: [...doc.messages, ...messages],
   };
+}
+
+/**
+ * Whether the clause holding a date speaks of the future ("the vote will be held on Sunday"), so
+ * that a weekday means the coming one. "Since Friday" is always past; other clauses of the
+ * sentence ("the men who planned last week's attack") do not count.
+ */
+function speaksOfFuture(sentence: string, at: number, length: number): boolean {
+  if (/\bsince\s+$/i.test(sentence.slice(Math.max(0, at - 8), at))) return false;
+  let start = 0;
+  let end = sentence.length;
+  for (const m of sentence.matchAll(CLAUSE_BREAK)) {
+    if (m.index + m[0].length <= at) start = m.index + m[0].length;
+    else if (m.index >= at + length) {
+      end = m.index;
+      break;
+    }
+  }
+  return FUTURE.test(sentence.slice(start, end));
 }
 
 /** How far after publication a day without a year may lie and still be this year's. */

@@ -22,6 +22,15 @@ describe('annotatePlaces', () => {
     expect(country?.place).toMatchObject({ country: 'New Zealand', countryCode: 'NZ' });
   });
 
+  it('reads a venue named after its city as the city, not a foreign region or a brand', () => {
+    expect(places('He blew himself up at Manchester Arena.')).toEqual([['Manchester', 'Manchester', 'GB']]);
+    expect(places('Thousands gathered in Manchester.')).toEqual([['Manchester', 'Manchester', 'GB']]);
+    expect(places('He drove a truck into a Berlin Christmas market.')).toEqual([['Berlin', 'Berlin', 'DE']]);
+    expect(places('In Sri Lanka, a bomb went off at the Shangri-La hotel.')).toEqual([
+      ['Sri Lanka', 'Sri Lanka', 'LK'],
+    ]);
+  });
+
   it('uses a region qualifier to choose between cities of the same name', () => {
     expect(places('The college is in Ithaca, New York.')).toEqual([
       ['Ithaca', 'Ithaca', 'US'],

@@ -12,7 +12,7 @@ const REGION_WORDS = new Set(
 );
 /** Venues named after their city keep the city a place ("Manchester Arena", "Kabul Airport"). */
 const VENUE_WORDS = new Set(
-  'arena stadium airport station mosque mosques synagogue cathedral bazaar market hotel university college'.split(
+  'arena stadium airport station mosque mosques synagogue church cathedral temple bazaar market mall hotel university college'.split(
     ' ',
   ),
 );
@@ -44,6 +44,8 @@ const PLACE_NOUNS = new Set(
     ' ',
   ),
 );
+/** Cities at least this large are meant before a region of the same name elsewhere. */
+const LARGE_CITY = 250_000;
 /** Cities smaller than this need a locative word, a qualifier, a place noun or their country in the sentence. */
 const SMALL_CITY = 50_000;
 
@@ -110,7 +112,12 @@ export function annotatePlaces(doc: Doc, gazetteer: Gazetteer): Doc {
     const sentence = sentenceAt(doc, c.match.start);
     // "Canadian" is the demonym, not Canadian (Texas), unless a qualifier follows.
     const national = c.places.some((p) => p.kind === 'country' || p.kind === 'demonym');
-    const options = national && !qualifier ? c.places.filter((p) => p.kind !== 'city') : c.places;
+    const venueCity = venueNamed(text, words, c.match) && c.places.some((p) => p.kind === 'city');
+    const options = venueCity
+      ? c.places.filter((p) => p.kind === 'city')
+      : national && !qualifier
+        ? c.places.filter((p) => p.kind !== 'city')
+        : c.places;
     const ranked = rank(options, (p) => {
       let s = base(p);
       if (qualifier && qualifier.places.some((q) => contains(q, p))) s += 100;
@@ -120,6 +127,9 @@ export function annotatePlaces(doc: Doc, gazetteer: Gazetteer): Doc {
       return s;
     });
     const best = ranked[0]!;
+    // "the Shangri-La hotel" in a report on Sri Lanka: a venue's brand, not the Chinese city.
+    if (venueCity && best.population < LARGE_CITY && anchors.size > 0 && !anchors.has(best.countryCode))
+      continue;
     if (best.kind === 'city' && best.population < SMALL_CITY) {
       const locative = LOCATIVES.has(wordAt(text, words, c.match.wordIndex - 1).toLowerCase());
       const listed = placeNounBefore(text, words, c.match.wordIndex, sentence.start);
@@ -191,7 +201,14 @@ function plausible(
     const next = text.slice(after.start, after.end).toLowerCase();
     // "Afghan Taliban": a national adjective before a known actor is still a place.
     const actorNext = national && doc.mentions.some((x) => x.start === after.start);
-    const venue = onlyCities && VENUE_WORDS.has(next);
+    // "Manchester Arena", "a Berlin Christmas market": a venue named after its city.
+    const venueAfter = words[m.wordIndex + m.wordCount + 1];
+    const venue =
+      kinds.includes('city') &&
+      (VENUE_WORDS.has(next) ||
+        (venueAfter !== undefined &&
+          /^ $/.test(text.slice(after.end, venueAfter.start)) &&
+          VENUE_WORDS.has(text.slice(venueAfter.start, venueAfter.end))));
     if (!REGION_WORDS.has(next) && !venue && !(national && TITLE_WORDS.has(next)) && !actorNext) return false;
   }
   const before = words[m.wordIndex - 1];
@@ -247,6 +264,15 @@ function properNounInside(doc: Doc, start: number, end: number): boolean {
   return false;
 }
 
+/** A venue word right after the name, or after one more name word ("Manchester Arena", "Berlin Christmas market"). */
+function venueNamed(text: string, words: Word[], m: PhraseMatch<number>): boolean {
+  for (const k of [0, 1]) {
+    const w = words[m.wordIndex + m.wordCount + k];
+    if (w && VENUE_WORDS.has(text.slice(w.start, w.end).toLowerCase())) return true;
+  }
+  return false;
+}
+
 /** A place noun within the eight words before word `i`, in the same sentence. */
 function placeNounBefore(text: string, words: Word[], i: number, sentenceStart: number): boolean {
   for (let j = i - 1; j >= Math.max(0, i - 8); j--) {
@@ -272,8 +298,13 @@ function base(p: Place): number {
     case 'admin1':
       return 6;
     case 'city':
-      // A city that gives its region its name ("Zürich", Canton of Zurich) is the one meant.
-      return Math.log10(p.population + 1) + (p.admin1 && namesRegion(p.name, p.admin1) ? 1 : 0);
+      // A city that gives its region its name ("Zürich", Canton of Zurich) is the one meant, and
+      // a large city is meant before a foreign region of its name ("Manchester", not the parish).
+      return (
+        Math.log10(p.population + 1) +
+        (p.admin1 && namesRegion(p.name, p.admin1) ? 1 : 0) +
+        (p.population >= LARGE_CITY ? 0.5 : 0)
+      );
   }
 }
 

@@ -1,4 +1,4 @@
-import { dateRange, dayNumber } from './date-range.js';
+import { dateRange, datesEarlierEvent, dayNumber } from './date-range.js';
 import type { DateValue, Doc, Mention, PlaceRef } from '../doc.js';
 import type { KnowledgeBase } from '../kb/knowledge-base.js';
 import type { Evidence, IncidentMention } from './extraction.js';
@@ -43,8 +43,7 @@ export function extractIncidents(doc: Doc, signals: SentenceSignals[], kb: Knowl
   // Aftermath articles (a trial years later) and articles whose lead is about something else
   // (an attack recalled in the fifth sentence of a political story) report it only as background.
   const aftermath = signals.filter((s) => s.aftermath).length >= 2;
-  const mainYear = yearOf(doc.published);
-  const firstEvent = signals.find((s) => s.score >= EVENT_THRESHOLD && !isPast(s, mainYear));
+  const firstEvent = signals.find((s) => s.score >= EVENT_THRESHOLD && !isPast(s, doc.published));
   const lead =
     firstEvent !== undefined &&
     (firstEvent.index <= 2 || (doc.title !== undefined && titleReportsAttack(doc.title)));
@@ -87,13 +86,14 @@ function killsProminentPerson(doc: Doc, s: SentenceSignals): boolean {
 /** A claim of responsibility, as the statement stage reads it ("said a unit of its fighters attacked"). */
 const CLAIM_CUE = STATEMENT_CUES.find((c) => c.type === 'claim-of-responsibility')!.re;
 
-/** A sentence about earlier events: it recalls them, or all its dates are in earlier years. */
-function isPast(s: SentenceSignals, year: number | undefined): boolean {
+/**
+ * A sentence about earlier events: it recalls them, or all its dates are of earlier years and
+ * long past (a report in January of the December 30 bombing is about it).
+ */
+function isPast(s: SentenceSignals, published: string | undefined): boolean {
   if (s.recalled) return true;
-  const years = s.mentions
-    .filter((m) => m.kind === 'date')
-    .map((m) => Number((m.value as DateValue).value.slice(0, 4)));
-  return year !== undefined && years.length > 0 && years.every((y) => y < year);
+  const dates = s.mentions.filter((m) => m.kind === 'date');
+  return dates.length > 0 && dates.every((m) => datesEarlierEvent(m.value as DateValue, published));
 }
 
 /** A headline that reports an attack: a violent attack cue and no accident cue. */
@@ -106,11 +106,10 @@ function titleReportsAttack(title: string): boolean {
 function clusterEvents(doc: Doc, signals: SentenceSignals[]): Cluster[] {
   const events = signals.filter((s) => s.score >= EVENT_THRESHOLD);
   if (events.length === 0) return [];
-  const mainYear = yearOf(doc.published);
   const main: Cluster = { sentences: [], role: 'main' };
   const background: Cluster[] = [];
   for (const s of events) {
-    if (isPast(s, mainYear)) {
+    if (isPast(s, doc.published)) {
       const prev = background[background.length - 1];
       if (prev && prev.sentences[prev.sentences.length - 1]!.index === s.index - 1) prev.sentences.push(s);
       else background.push({ sentences: [s], role: 'background' });
@@ -122,7 +121,7 @@ function clusterEvents(doc: Doc, signals: SentenceSignals[]): Cluster[] {
     if (
       inMain.has(s.index) ||
       s.score >= EVENT_THRESHOLD ||
-      isPast(s, mainYear) ||
+      isPast(s, doc.published) ||
       PAST_ATTRIBUTION.test(s.text)
     )
       continue;
@@ -139,7 +138,7 @@ function clusterEvents(doc: Doc, signals: SentenceSignals[]): Cluster[] {
       if (
         !inMain.has(s.index) &&
         !main.sentences.includes(s) &&
-        !isPast(s, mainYear) &&
+        !isPast(s, doc.published) &&
         (s.cues.length > 0 || s.harm)
       )
         main.sentences.push(s);
@@ -266,8 +265,8 @@ function buildIncident(
 }
 
 /**
- * The incident's date: the most precise date stated in its sentences (not the article's dateline),
- * else the latest date stated earlier in the same paragraph.
+ * The incident's date: the date its first event sentence gives the attack phrase, else the most
+ * precise date stated in its sentences (not the article's dateline).
  */
 function incidentDate(
   doc: Doc,
@@ -285,12 +284,31 @@ function incidentDate(
         m.kind === 'date' &&
         !isDateline(doc, m) &&
         !SAID_ON.test(doc.text.slice(Math.max(0, m.start - 30), m.start)) &&
+        !TOLL_UPDATE.test(doc.text.slice(Math.max(s.start, m.start - 40), m.start)) &&
         !(published !== undefined && (dateRange(m.value as DateValue)?.[0] ?? 0) > published),
     );
-  for (const group of [events, sentences]) {
+  // The date of the attack phrase of the first event sentence ("Monday's truck attack on a
+  // Berlin market", "the December 30 car bombing"): a follow-up report's other dates are its news.
+  const lead = events[0];
+  const named = lead?.cues.find((c) => c.date && dates(lead).includes(c.date));
+  if (lead && named?.date) return { value: named.date.value as DateValue, sentence: lead };
+  // A date qualifying another attack phrase ("pointing to the December 31 attack") names that
+  // attack when the first event sentence dates its own.
+  const leadDated = lead !== undefined && dates(lead).length > 0;
+  const ownDates = (s: SentenceSignals): Mention[] =>
+    dates(s).filter((m) => s === lead || !leadDated || !s.cues.some((c) => c.date === m));
+  // Then a date in the same clause as a violent attack word of the first event sentence ("four
+  // hostages were killed in Paris on Friday"), then the other sentences' dates.
+  const leadClause = lead ? dates(lead).filter((m) => inViolentClause(doc, lead, m)) : [];
+  const tiers: [SentenceSignals, Mention[]][][] = [
+    lead ? [[lead, leadClause]] : [],
+    events.map((s) => [s, ownDates(s)]),
+    sentences.map((s) => [s, ownDates(s)]),
+  ];
+  for (const tier of tiers) {
     let best: { value: DateValue; sentence: SentenceSignals } | undefined;
-    for (const s of group) {
-      for (const m of dates(s)) {
+    for (const [s, candidates] of tier) {
+      for (const m of candidates) {
         const v = m.value as DateValue;
         const better =
           !best ||
@@ -304,9 +322,24 @@ function incidentDate(
   return undefined;
 }
 
+/**
+ * A date after a violent attack word of its clause (clauses end at commas, semicolons, dashes):
+ * "four hostages were killed by a gunman in Paris on Friday", not "police arrested three men on
+ * Monday over the bombing".
+ */
+function inViolentClause(doc: Doc, s: SentenceSignals, m: Mention): boolean {
+  const before = doc.text.slice(s.start, m.start);
+  const start = s.start + Math.max(-1, ...[...before.matchAll(/[,;:—–]/g)].map((x) => x.index)) + 1;
+  return s.cues.some((c) => c.cue.violent && c.start >= start && c.end <= m.start);
+}
+
 /** "said on Saturday": the date of a statement about the incident, not of the incident. */
 const SAID_ON =
   /\b(?:said|says|announced|told reporters|stated|confirmed|claimed responsibility|released|issued|posted|published)(?: late| early)? (?:on )?$/i;
+
+/** "the death toll rose to 22 on Monday": the date of a new figure, not of the incident. */
+const TOLL_UPDATE =
+  /\b(?:rose|risen|climbed|increased|reached|jumped|stood|stands) (?:to|at) [\w,.-]+(?: people| dead)? (?:on |late |early )*$/i;
 
 /** A date at the very start of the text equal to the publication date: the report's dateline. */
 function isDateline(doc: Doc, m: Mention): boolean {
@@ -326,7 +359,12 @@ function datelineDate(
   return m && first ? { value: m.value as DateValue, sentence: first } : undefined;
 }
 
-/** The place of the incident: the first city in its sentences, else a region, else a country. */
+/**
+ * The place of the incident: the first city in its sentences, else a region, else a country. A
+ * wire dateline ("QUETTA, Pakistan (AP) —") names where the reporter is: it is used only when the
+ * text names no other place, or names only the region the dateline city is in ("EL PASO, Texas —
+ * ... in Texas").
+ */
 function incidentLocation(
   datelineEnd: number,
   ...groups: SentenceSignals[][]
@@ -337,32 +375,53 @@ function incidentLocation(
     (p, m) => m.ruleId !== 'places:demonym',
     () => true,
   ];
+  const usable = (x: Mention, s: SentenceSignals, skipDateline: boolean): boolean => {
+    const before = s.text.slice(0, x.start - s.start);
+    const after = s.text.slice(x.end - s.start);
+    return (
+      x.kind === 'place' &&
+      x.place !== undefined &&
+      !(skipDateline && x.start < datelineEnd) &&
+      !OTHER_EVENT.test(before.slice(-12)) &&
+      !ROUTE.test(after) &&
+      !(x.ruleId === 'places:demonym' && NATIONALITY.test(after.slice(0, 30))) &&
+      !(skipDateline && ORIGIN.test(before.slice(-6)))
+    );
+  };
+  const datelineCity = groups
+    .flat()
+    .flatMap((s) => s.mentions.map((x) => ({ x, s })))
+    .find(({ x }) => x.kind === 'place' && x.start < datelineEnd && x.place?.city !== undefined);
   // The most precise place first; at each level, the incident's own sentences before the fallbacks.
-  // A wire dateline ("QUETTA, Pakistan (AP) —") names where the reporter is: used only when the
-  // text names no other place.
   for (const skipDateline of [true, false]) {
     for (const level of levels) {
       for (const sentences of groups) {
         for (const s of sentences) {
-          const m = s.mentions.find(
-            (x) =>
-              x.kind === 'place' &&
-              x.place &&
-              level(x.place, x) &&
-              !(skipDateline && x.start < datelineEnd) &&
-              !OTHER_EVENT.test(s.text.slice(Math.max(0, x.start - s.start - 12), x.start - s.start)) &&
-              !(
-                skipDateline &&
-                ORIGIN.test(s.text.slice(Math.max(0, x.start - s.start - 6), x.start - s.start))
-              ),
-          );
-          if (m?.place) return { place: m.place, sentence: s };
+          const m = s.mentions.find((x) => usable(x, s, skipDateline) && level(x.place!, x));
+          if (!m?.place) continue;
+          const d = datelineCity?.x.place;
+          if (
+            d &&
+            !m.place.city &&
+            m.place.admin1 &&
+            d.admin1 === m.place.admin1 &&
+            d.countryCode === m.place.countryCode
+          )
+            return { place: d, sentence: datelineCity.s };
+          return { place: m.place, sentence: s };
         }
       }
     }
   }
   return undefined;
 }
+
+/** "the Jammu-Srinagar highway": a place naming a route, not where the incident was. */
+const ROUTE = /^-[A-Z][\w'’-]* (?:highway|road|motorway|expressway|railway|pipeline)\b/;
+
+/** "a Tunisian man", "the Moroccan suspect": a person's nationality, not where anything happened. */
+const NATIONALITY =
+  /^[- ](?:[\w-]+ )?(?:man|woman|men|women|national|nationals|citizen|citizens|suspect|suspects|immigrant|immigrants|migrant|migrants|asylum[- ]seeker|driver|student|tourists?|worker|workers|father|mother|brother|sister|parents|origin|descent|-born|born)\b/i;
 
 /** "a man from Leeds": where someone comes from, used only when no other place is named. */
 const ORIGIN = /\bfrom $/;
@@ -455,10 +514,6 @@ function nounPhrase(doc: Doc, start: number, end: number): string {
 function sameParagraph(doc: Doc, a: SentenceSignals, b: SentenceSignals): boolean {
   const [x, y] = a.start < b.start ? [a, b] : [b, a];
   return !doc.text.slice(x.end, y.start).includes('\n');
-}
-
-function yearOf(date: string | undefined): number | undefined {
-  return date ? Number(date.slice(0, 4)) : undefined;
 }
 
 function dedupe(evidence: Evidence[]): Evidence[] {

@@ -115,6 +115,37 @@ describe('extract', () => {
     );
   });
 
+  it('dates and places a follow-up report by the attack it names, not by its own news', () => {
+    const text =
+      'German authorities issued a wanted notice on Wednesday for a 24-year-old Tunisian man in connection with ' +
+      "Monday's truck attack on a Berlin Christmas market. A Pakistani man arrested after the attack was released " +
+      'on Tuesday evening. Twelve people were killed at the market.';
+    const [main] = run(text, '2016-12-21').incidents;
+    expect(main).toMatchObject({
+      role: 'main',
+      date: { value: '2016-12-19', precision: 'day' },
+      location: { city: 'Berlin', countryCode: 'DE' },
+    });
+  });
+
+  it('reads a report in January of "the December 30 car bombing" as about that bombing', () => {
+    const [main] = run(
+      "ETA has claimed responsibility for the December 30 car bombing at Madrid's Barajas airport, which killed two men.",
+      '2007-01-10',
+    ).incidents;
+    expect(main).toMatchObject({ role: 'main', date: { value: '2006-12-30' }, location: { city: 'Madrid' } });
+  });
+
+  it('keeps a separate attack the report mentions out of the main incident', () => {
+    const text =
+      'EL PASO, Texas (Reuters) - The death toll in the mass shooting at a Walmart in Texas rose to 22 on Monday. ' +
+      "A document was posted online shortly before Saturday's attack. " +
+      'The suspect, 21, has been charged with capital murder. Mexico said eight of its citizens were among the dead. ' +
+      'The attack came about 13 hours before a separate mass shooting in Dayton, Ohio.';
+    const [main] = run(text, '2019-08-05').incidents;
+    expect(main).toMatchObject({ date: { value: '2019-08-03' }, location: { city: 'El Paso' } });
+  });
+
   it('does not report accidents, disasters or sport as attacks', () => {
     for (const text of [
       'A gas explosion destroyed a block of flats in Paris on Saturday, killing three people and injuring 20.',

@@ -21,6 +21,7 @@ export interface IncidentFeatures {
   city?: string;
   coords?: { lat: number; lon: number };
   types: Set<string>;
+  /** Known perpetrator groups and the groups above them. */
   perpetrators: Set<string>;
   targetTypes: Set<string>;
   /** Distinctive words of the evidence and target text, with counts. */
@@ -37,11 +38,16 @@ export interface Comparison {
   reasons: string[];
 }
 
+const ASSAULTS = new Set(['Armed Assault', 'Unarmed Assault']);
+
 /** Score from which two reports are taken to describe the same incident. */
 export const MERGE_THRESHOLD = 5.5;
 
 /** Compute the comparison features of an incident mention. */
-export function incidentFeatures(record: IncidentRecord): IncidentFeatures {
+export function incidentFeatures(
+  record: IncidentRecord,
+  groupFamily: (id: string) => string[] = (id) => [id],
+): IncidentFeatures {
   const m = record.mention;
   const dates = m.date ? dateRange(m.date) : undefined;
   const reportDay = record.source.publishedAt ? dayNumber(record.source.publishedAt) : Number.NaN;
@@ -58,7 +64,7 @@ export function incidentFeatures(record: IncidentRecord): IncidentFeatures {
     record,
     dayPrecise: m.date?.precision === 'day' && dates !== undefined,
     types: new Set(m.types.length > 0 ? m.types : [m.type]),
-    perpetrators: new Set(m.perpetrators.flatMap((p) => (p.id ? [p.id] : []))),
+    perpetrators: new Set(m.perpetrators.flatMap((p) => (p.id ? groupFamily(p.id) : []))),
     targetTypes: new Set(m.targets.map((t) => t.type).filter((t) => t !== 'Unknown')),
     words,
   };
@@ -104,7 +110,9 @@ export function compareIncidents(a: IncidentFeatures, b: IncidentFeatures, weigh
   if (primaryA === b.record.mention.type && primaryA !== 'Unknown') {
     score += 1.5;
     reasons.push(`same type (${primaryA})`);
-  } else if (intersects(a.types, b.types)) score += 0.5;
+  } else if (intersects(a.types, b.types) || (ASSAULTS.has(primaryA) && ASSAULTS.has(b.record.mention.type)))
+    // An attack with a truck and a pistol is coded armed by one report, unarmed by another.
+    score += 0.5;
   else if (primaryA !== 'Unknown' && b.record.mention.type !== 'Unknown') {
     score -= 1.5;
     reasons.push('different types');

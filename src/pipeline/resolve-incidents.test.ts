@@ -37,6 +37,21 @@ describe('clusterIncidents', () => {
     expect(forward[0]!.members[0]!.source.docId).toBe('a');
   });
 
+  it("takes a branch and its parent group for one perpetrator, when told the groups' families", () => {
+    const kabul = (docId: string, perpetrator: string) =>
+      incidentRecord(docId, '2021-08-27', {
+        date: day('2021-08-26'),
+        location: PLACES.kabul,
+        type: 'Bombing/Explosion',
+        types: ['Bombing/Explosion'],
+        perpetrators: [{ id: perpetrator, name: perpetrator, ideology: 'jihadist' }],
+      });
+    const records = [kabul('a', 'iskp'), kabul('b', 'islamic-state')];
+    const family = (id: string) => (id === 'iskp' ? ['iskp', 'islamic-state'] : [id]);
+    expect(groups(clusterIncidents(records, [], new Set(), family))).toEqual([['a', 'b']]);
+    expect(groups(clusterIncidents(records))).toEqual([['a'], ['b']]);
+  });
+
   it('never merges two attacks on the same day in different cities', () => {
     const clusters = clusterIncidents([
       incidentRecord('k1', '2019-03-15', {

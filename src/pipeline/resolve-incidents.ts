@@ -49,8 +49,9 @@ export function clusterIncidents(
   records: IncidentRecord[],
   decisions: ResolutionDecision[] = [],
   invoked: Set<string> = new Set(),
+  groupFamily: (id: string) => string[] = (id) => [id],
 ): IncidentCluster[] {
-  const features = records.map(incidentFeatures);
+  const features = records.map((r) => incidentFeatures(r, groupFamily));
   const weight = wordWeights(features);
   const index = new Map(features.map((f, i) => [f.record.mention.id, i]));
   const parent = features.map((_, i) => i);

@@ -41,6 +41,8 @@ export interface ResolveOptions {
   decisions?: ResolutionDecision[];
   /** Places named in a few words ("the New Zealand attack" → New Zealand), to match links given as words. */
   placesIn?: (text: string) => PlaceRef[];
+  /** A group's id and its parents' ids, so that a branch and its parent count as one perpetrator. */
+  groupFamily?: (id: string) => string[];
   /** Documents an unknown actor must be named in to become a candidate entity (default 2). */
   candidateMinDocuments?: number;
 }
@@ -66,7 +68,7 @@ export function resolveAll(records: ExtractionRecord[], options: ResolveOptions 
   const invoked = new Set(
     records.flatMap((r) => r.extraction.links.flatMap((l) => (typeof l.to === 'string' ? [l.to] : []))),
   );
-  const incidentClusters = clusterIncidents(incidentRecords, options.decisions, invoked);
+  const incidentClusters = clusterIncidents(incidentRecords, options.decisions, invoked, options.groupFamily);
   const incidentByMention = new Map<string, string>();
   for (const c of incidentClusters) for (const m of c.members) incidentByMention.set(m.mention.id, c.id);
   const incidentOf = (id: string) => incidentByMention.get(id);

@@ -1,4 +1,6 @@
-import type { Doc, Mention, Span } from '../doc.js';
+import type { DateValue, Doc, Mention, Span } from '../doc.js';
+import { dateAttachedTo } from './attached-date.js';
+import { datesEarlierEvent } from './date-range.js';
 import { ATTACK_CUES, type AttackCue } from './lexicons/attack-types.js';
 import { AFTERMATH, HARM, NOT_AN_ATTACK, POLITICAL_CONTEXT, RECALLED } from './lexicons/incident-cues.js';
 
@@ -6,8 +8,12 @@ import { AFTERMATH, HARM, NOT_AN_ATTACK, POLITICAL_CONTEXT, RECALLED } from './l
 export interface SentenceSignals extends Span {
   index: number;
   text: string;
-  /** Attack cues found, with their offsets in the document. */
-  cues: { cue: AttackCue; start: number; end: number }[];
+  /**
+   * Attack cues found, with their offsets in the document and the date that qualifies the attack
+   * word ("Monday's attack"). Cues dated long before publication ("the 2003 attempt to
+   * assassinate") name earlier events and are left out.
+   */
+  cues: { cue: AttackCue; start: number; end: number; date?: Mention }[];
   harm: boolean;
   political: boolean;
   accident: boolean;
@@ -36,8 +42,12 @@ export function sentenceSignals(doc: Doc): SentenceSignals[] {
       mentions.push(doc.mentions[k]!);
     const cues: SentenceSignals['cues'] = [];
     for (const { cue, global } of GLOBAL_CUES) {
-      for (const x of text.matchAll(global))
-        cues.push({ cue, start: s.start + x.index, end: s.start + x.index + x[0].length });
+      for (const x of text.matchAll(global)) {
+        const found = { cue, start: s.start + x.index, end: s.start + x.index + x[0].length };
+        const date = dateAttachedTo(doc, found, mentions);
+        if (date && datesEarlierEvent(date.value as DateValue, doc.published)) continue;
+        cues.push(date ? { ...found, date } : found);
+      }
     }
     const harm = HARM.test(text);
     const groups = mentions.some((x) => x.kind === 'group' && x.entity?.kind === 'group');

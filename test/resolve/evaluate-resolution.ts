@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { createDoc } from '../../src/doc.js';
 import type { Resources } from '../../src/kb/resources.js';
-import { annotate } from '../../src/pipeline/annotate.js';
 import { extract } from '../../src/pipeline/extract.js';
+import { kbResolveOptions } from '../../src/pipeline/kb-resolve-options.js';
 import type { ExtractionRecord } from '../../src/pipeline/resolution.js';
 import { resolveAll, type ResolutionViews } from '../../src/pipeline/resolve.js';
 
@@ -44,14 +44,9 @@ export function extractReports(reports: LabelledReport[], resources: Resources):
   });
 }
 
-/** Resolve extraction records with the gazetteer matching links given as words. */
+/** Resolve extraction records with the knowledge base and the gazetteer, as `vigil resolve` does. */
 export function resolveRecords(records: ExtractionRecord[], resources: Resources): ResolutionViews {
-  return resolveAll(records, {
-    placesIn: (text) =>
-      annotate(createDoc({ id: 'link', text }), resources).mentions.flatMap((m) =>
-        m.kind === 'place' && m.place ? [m.place] : [],
-      ),
-  });
+  return resolveAll(records, kbResolveOptions(resources));
 }
 
 /** Pairwise scores of merging, with the pairs that went wrong. */

@@ -52,12 +52,12 @@ export const ATTACK_CUES: AttackCue[] = [
   { re: /\bassassinat(?:ed|ion|e|ing)\b/i, type: 'Assassination', violent: true },
   { re: /\bhijack(?:ed|ing|ers?)\b/i, type: 'Hijacking', violent: true },
   {
-    re: /\b(?:kidnap(?:ped|ping|pers?)?|abduct(?:ed|ion|ions|ing)|seized (?:as )?hostages?)\b/i,
+    re: /\b(?:kidnap(?:ped|ping|pers?)?|abduct(?:ed|ion|ions|ing)|seized (?:as )?hostages?)\b|\b(?:girls|boys|children|students|schoolgirls|schoolchildren|women|villagers|passengers|hostages|tourists|workers) (?:who were |were |had been )?(?:seized|snatched|taken captive|carried off) by\b/i,
     type: 'Hostage Taking (Kidnapping)',
     violent: true,
   },
   {
-    re: /\b(?:took|taken|taking|held|holding) (?:\w+ )?hostages?|\bhostage[- ]taking|\bbarricaded\b|\bsiege\b/i,
+    re: /\b(?:took|taken|taking|held|holding) (?:\w+ )?hostages?|\bhostage[- ](?:taking|takers?)|\bbarricaded\b|\bsiege\b|\bseizure of (?:a |the )?(?:school|theatre|theater|hotel|hospital|church|mosque|synagogue|embassy|mall|supermarket|building)\b/i,
     type: 'Hostage Taking (Barricade Incident)',
     violent: true,
   },
@@ -121,9 +121,16 @@ export const ATTACK_CUES: AttackCue[] = [
     violent: true,
   },
   {
-    re: /\b(?:rammed|ramming|ploughed|plowed|ploughing|plowing|drove|driving|mowed|mowing) (?:a |his |her |the |an? \d+-tonne )?(?:rented |hired |stolen )?(?:car|truck|lorry|van|vehicle|SUV)? ?(?:into|through|down) (?:a |the )?(?:crowds?|pedestrians|people|worshippers|shoppers|revellers|spectators)|\bvehicle[- ]ramming\b|\bramming attack\b|\btruck attack\b/i,
+    re: /\b(?:rammed|ramming|ploughed|plowed|ploughing|plowing|drove|driving|mowed|mowing) (?:a |an |his |her |the )?(?:[\w-]+ ){0,2}?(?:car|truck|lorry|van|vehicle|SUV)? ?(?:into|through|down) (?:a |the )?(?:crowds?|pedestrians|people|worshippers|shoppers|revellers|spectators|(?:[\w-]+ ){0,2}(?:market|promenade|parade|festival))|\b(?:car|truck|lorry|van|vehicle|SUV) (?:that|which) (?:killed|ploughed|plowed|mowed|rammed|ran over)\b|\bvehicle[- ]ramming\b|\bramming attack\b|\btruck attack\b/i,
     type: 'Unarmed Assault',
     weapon: VEHICLE,
+    violent: true,
+  },
+  // Someone deliberately killed people, the means not given: "the man who killed 84 people",
+  // "brothers suspected of killing 12 people", "the man accused of killing 50 people".
+  {
+    re: /\b(?:accused of|charged with|suspected of|convicted of|who|gunm[ae]n|attackers?|assailants?|bombers?|brothers) (?:allegedly |reportedly )?(?:killing|killed|murdering|murdered) (?:at least |more than |some |nearly |about |up to )?(?:\d[\d,]*|[a-z]+(?:-[a-z]+)?) (?:people|persons|worshippers|civilians|children|students|pupils|soldiers|policemen|police officers|hostages|shoppers|tourists|Muslims|Jews|Christians)\b/i,
+    type: 'Unknown',
     violent: true,
   },
   {

@@ -13,11 +13,11 @@ export const HARM =
  * ("gas explosion", "heart attack", "the attacking midfielder", "a shark attack").
  */
 export const NOT_AN_ATTACK =
-  /\b(?:accident(?:al|ally|s)?|gas (?:leak|explosion|cylinder|pipe)|boiler|crash(?:ed|es)?|collided|collision|derail\w*|earthquake|collaps\w+|stampede|crowd crush|crush|tsunami|hurricane|typhoon|cyclone|tornado|flood\w*|landslide|wildfire|bushfire|blaze|fire broke out|caught fire|short circuit|electrical fault|volcan\w+|eruption|heart attack|panic attack|asthma attack|cyber[- ]?attacks?|shark|dog attack|animal|jackals?|wolves|bears?|football|soccer|rugby|cricket|basketball|match|goal(?:s|keeper)?|striker|midfielder|tournament|league|championship|game|player|coach|stadium|election campaign|chess|mining|quarry|demolition|fireworks|meteor|asteroid)\b/i;
+  /\b(?:accident(?:al|ally|s)?|gas (?:leak|explosion|cylinder|pipe)|boiler|crash(?:ed|es)?|collided|collision|derail\w*|earthquake|collaps\w+|stampede|crowd crush|crush|tsunami|hurricane|typhoon|cyclone|tornado|flood\w*|landslide|wildfire|bushfire|blaze|fire broke out|caught fire|short circuit|electrical fault|volcan\w+|eruption|heart attack|panic attack|asthma attack|cyber[- ]?attacks?|shark|dog attack|animal|jackals?|wolves|bears?|football|soccer|rugby|cricket|basketball|match|goal(?:s|keeper)?|striker|midfielder|tournament|league|championship|game|player|coach|stadium|election campaign|chess|mining|quarry|demolition|fireworks? (?:factory|warehouse|explosion|accident|blast|stall|shop|plant)|fireworks exploded|meteor|asteroid)\b/i;
 
 /** A past, earlier incident that the text recalls ("in 2006", "last year's attack", "the earlier attack"). */
 export const RECALLED =
-  /\b(?:follows|following the|in the wake of|comes after|came after|previous|earlier|last year's|anniversary|recalled?|reminiscent|years? ago|in (?:19|20)\d\d|since (?:19|20)\d\d|history of|similar attack|copycat)\b/i;
+  /\b(?:follows|following the|in the wake of|comes after|came after|previous|earlier|last year's|anniversary|recalled?|reminiscent|years? ago|in (?:19|20)\d\d|since (?:19|20)\d\d|history of|similar attack|copycat|a separate (?:[\w-]+ ){0,2}?(?:attacks?|shootings?|bombings?|stabbings?|incidents?))\b/i;
 
 /** A trial, sentencing or inquiry — the article is about the aftermath, not the attack. */
 export const AFTERMATH =

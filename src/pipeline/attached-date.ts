@@ -1,0 +1,29 @@
+import type { Doc, Mention, Span } from '../doc.js';
+
+/**
+ * Up to three words between a date and the attack word it qualifies, after a determiner or a
+ * possessive: "the December 30 car bombing", "Monday's truck attack", "last week's Taliban
+ * attack", "a 2003 attempt to assassinate".
+ */
+const BETWEEN = /^(?:['’]s)?(?:\s+[\w-]+){0,3}\s+$/;
+const DETERMINER_BEFORE = /\b(?:the|a|an|its|their|his|her)\s+$/i;
+/** "hours after Saturday's shooting": a date attached to another, earlier attack. */
+const RECALLED_BEFORE = /\b(?:after|since|following|before|than|like|recalled?|recalling)\s+(?:the\s+)?$/i;
+
+/**
+ * The date that qualifies an attack word directly, as an adjective or a possessive, when there is
+ * one: the attack's own date, stated by the phrase that names it.
+ */
+export function dateAttachedTo(doc: Doc, cue: Span, mentions: Mention[]): Mention | undefined {
+  for (const m of mentions) {
+    if (m.kind !== 'date' || m.end > cue.start) continue;
+    const between = doc.text.slice(m.end, cue.start);
+    if (!BETWEEN.test(between)) continue;
+    const before = doc.text.slice(Math.max(0, m.start - 20), m.start);
+    const possessive = /^['’]s/.test(between);
+    if (!possessive && !DETERMINER_BEFORE.test(before)) continue;
+    if (RECALLED_BEFORE.test(before.replace(DETERMINER_BEFORE, ''))) continue;
+    return m;
+  }
+  return undefined;
+}
