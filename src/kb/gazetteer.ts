@@ -43,6 +43,8 @@ export interface Gazetteer {
   admin1: Map<string, Place>;
   /** Lower-cased words that are never places on their own ("said", "police", "isis"). */
   stopwords: Set<string>;
+  /** A country's capital city ("the Somali capital" → Mogadishu). */
+  capital(countryCode: string): Place | undefined;
 }
 
 /** The gazetteer as plain data, as cached on disk: places by columns, the index by keys. */
@@ -51,6 +53,8 @@ interface GazetteerData {
   places: PlaceColumns;
   index: SerializedPhraseIndex<number>;
   stopwords: string[];
+  /** Place numbers of capital cities by country code. */
+  capitals: Record<string, number>;
 }
 
 /** Places in columns (one array per field) — a third of the size of an array of objects. */
@@ -109,7 +113,7 @@ interface ExtraNames {
 
 const DATA_DIR = fileURLToPath(new URL('../../data/gazetteer/', import.meta.url));
 /** Bump when the way the gazetteer is built changes, so old caches are not used. */
-const FORMAT = 5;
+const FORMAT = 6;
 const REGION_SUFFIX =
   / (Province|Governorate|State|Region|Oblast|Krai|District|Prefecture|County|Department|Division|Territory|Voivodeship|Municipality|Emirate|Autonomous Community)$/;
 const CITY_SUFFIX = / (City|am Main|an der \w+|\(.*\))$/;
@@ -183,6 +187,7 @@ function hydrate(data: GazetteerData): Gazetteer {
     countries,
     admin1,
     stopwords: new Set(data.stopwords),
+    capital: (cc) => (data.capitals[cc] === undefined ? undefined : place(data.capitals[cc])),
   };
 }
 
@@ -197,6 +202,8 @@ function buildGazetteerData(extra: ExtraNames, key: string): GazetteerData {
   const addPlace = (p: Place): number => places.push(p) - 1;
 
   const countryByCode = new Map<string, Place>();
+  const capitalNames = new Map(countries.map((c) => [c.cca2, c.capital]));
+  const capitals: Record<string, number> = {};
   for (const c of countries) {
     const place: Place = {
       kind: 'country',
@@ -283,6 +290,18 @@ function buildGazetteerData(extra: ExtraNames, key: string): GazetteerData {
     const short = city.name.replace(CITY_SUFFIX, '');
     // "Marawi City" → "Marawi"; only for large cities ("Marine City" is not "Marine").
     if (short !== city.name && short.length > 3 && city.population >= 100_000) index.add(short, n, false);
+    const capital = capitalNames.get(city.country);
+    if (
+      capital?.includes(city.name) &&
+      city.population > (places[capitals[city.country] ?? -1]?.population ?? -1)
+    )
+      capitals[city.country] = n;
   }
-  return { key, places: toColumns(places), index: index.serialize(), stopwords: [...stopwords] };
+  return {
+    key,
+    places: toColumns(places),
+    index: index.serialize(),
+    stopwords: [...stopwords],
+    capitals,
+  };
 }

@@ -31,6 +31,14 @@ describe('annotatePlaces', () => {
     ]);
   });
 
+  it('reads "the Somali capital" as the capital city, but not "capital punishment"', () => {
+    expect(places('A truck bomb exploded in the Somali capital.')).toEqual([
+      ['Somali capital', 'Mogadishu', 'SO'],
+    ]);
+    expect(places("Afghanistan's capital was calm.")).toEqual([["Afghanistan's capital", 'Kabul', 'AF']]);
+    expect(places('He faces capital punishment in Iran.')).toEqual([['Iran', 'Iran', 'IR']]);
+  });
+
   it('uses a region qualifier to choose between cities of the same name', () => {
     expect(places('The college is in Ithaca, New York.')).toEqual([
       ['Ithaca', 'Ithaca', 'US'],

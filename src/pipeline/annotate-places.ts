@@ -164,9 +164,22 @@ export function annotatePlaces(doc: Doc, gazetteer: Gazetteer): Doc {
   }
   return {
     ...doc,
-    mentions: sortMentions([...doc.mentions, ...mentions]),
+    mentions: sortMentions([...doc.mentions, ...mentions.map((m) => capitalNamed(text, m, gazetteer) ?? m)]),
     messages: [...doc.messages, ...messages],
   };
+}
+
+/** "the Somali capital", "Afghanistan's capital": the capital city, not the country. */
+const CAPITAL_AFTER =
+  /^(?:['’]s)? capital\b(?!s| punishment| markets?| gains?| flight| investment| expenditure| controls?)/;
+
+function capitalNamed(text: string, m: Mention, gazetteer: Gazetteer): Mention | undefined {
+  if (!['places:country', 'places:demonym'].includes(m.ruleId ?? '') || !m.place) return undefined;
+  const after = CAPITAL_AFTER.exec(text.slice(m.end, m.end + 40));
+  const city = after ? gazetteer.capital(m.place.countryCode) : undefined;
+  if (!after || !city) return undefined;
+  const end = m.end + after[0].length;
+  return { ...m, end, text: text.slice(m.start, end), place: toPlaceRef(city), ruleId: 'places:capital' };
 }
 
 /** A match that may be a place at all, judged on its surroundings. */
@@ -302,7 +315,7 @@ function base(p: Place): number {
       // a large city is meant before a foreign region of its name ("Manchester", not the parish).
       return (
         Math.log10(p.population + 1) +
-        (p.admin1 && namesRegion(p.name, p.admin1) ? 1 : 0) +
+        (p.admin1 && namesRegion(p.name, p.admin1) ? 1.5 : 0) +
         (p.population >= LARGE_CITY ? 0.5 : 0)
       );
   }

@@ -192,8 +192,17 @@ function buildIncident(
   const suicideSentence = sentences.find((s) => SUICIDE.test(s.text));
   if (suicideSentence) evidence.push(ev('suicide', suicideSentence));
 
+  // A main incident its own sentences do not date may be dated by another sentence of the report
+  // about the harm done ("Ten children were among those killed on Thursday night").
+  const harmSentences =
+    cluster.role === 'main'
+      ? signals.filter(
+          (s) => s.harm && s.score < EVENT_THRESHOLD && !sentences.includes(s) && !isPast(s, doc.published),
+        )
+      : [];
   const date =
-    incidentDate(doc, sentences) ?? (cluster.role === 'main' ? datelineDate(doc, signals) : undefined);
+    incidentDate(doc, sentences, harmSentences) ??
+    (cluster.role === 'main' ? datelineDate(doc, signals) : undefined);
   if (date) evidence.push(ev('date', date.sentence));
   const location =
     unlistedPlace(events) ??
@@ -266,11 +275,12 @@ function buildIncident(
 
 /**
  * The incident's date: the date its first event sentence gives the attack phrase, else the most
- * precise date stated in its sentences (not the article's dateline).
+ * precise date stated in its sentences (not the article's dateline), else in `harmSentences`.
  */
 function incidentDate(
   doc: Doc,
   sentences: SentenceSignals[],
+  harmSentences: SentenceSignals[],
 ): { value: DateValue; sentence: SentenceSignals } | undefined {
   const rank = { day: 0, week: 1, month: 2, year: 3 } as const;
   // The most precise date of the event sentences, else of the other sentences; among equally
@@ -304,6 +314,7 @@ function incidentDate(
     lead ? [[lead, leadClause]] : [],
     events.map((s) => [s, ownDates(s)]),
     sentences.map((s) => [s, ownDates(s)]),
+    harmSentences.map((s) => [s, ownDates(s)]),
   ];
   for (const tier of tiers) {
     let best: { value: DateValue; sentence: SentenceSignals } | undefined;
@@ -330,7 +341,7 @@ function incidentDate(
 function inViolentClause(doc: Doc, s: SentenceSignals, m: Mention): boolean {
   const before = doc.text.slice(s.start, m.start);
   const start = s.start + Math.max(-1, ...[...before.matchAll(/[,;:—–]/g)].map((x) => x.index)) + 1;
-  return s.cues.some((c) => c.cue.violent && c.start >= start && c.end <= m.start);
+  return s.cues.some((c) => c.cue.violent && !c.cue.describesPerson && c.start >= start && c.end <= m.start);
 }
 
 /** "said on Saturday": the date of a statement about the incident, not of the incident. */

@@ -146,6 +146,22 @@ describe('extract', () => {
     expect(main).toMatchObject({ date: { value: '2019-08-03' }, location: { city: 'El Paso' } });
   });
 
+  it('dates a report on a court hearing by the attack, not by the hearing', () => {
+    const text =
+      'PITTSBURGH (AP) — The man accused of killing 11 worshippers at a Pittsburgh synagogue appeared in federal court in a wheelchair on Monday to face charges. ' +
+      "Shortly before Saturday's attack on the Tree of Life synagogue, he posted on Gab that a Jewish refugee group brings in invaders that kill our people.";
+    expect(run(text, '2018-10-29').incidents[0]?.date).toEqual({ value: '2018-10-27', precision: 'day' });
+  });
+
+  it('dates a claim that gives no date for the attack by a sentence about its victims', () => {
+    const text =
+      'Islamic State said on Saturday that the man who killed 84 people by driving a truck through crowds in Nice was one of its soldiers. ' +
+      'Investigators have found no evidence that he was in contact with the group. Seven people were being held. ' +
+      'Ten children were among those killed on the Promenade des Anglais on Thursday night.';
+    const [main] = run(text, '2016-07-17').incidents;
+    expect(main).toMatchObject({ date: { value: '2016-07-14' }, location: { city: 'Nice' } });
+  });
+
   it('does not report accidents, disasters or sport as attacks', () => {
     for (const text of [
       'A gas explosion destroyed a block of flats in Paris on Saturday, killing three people and injuring 20.',

@@ -200,6 +200,10 @@ function comparePlaces(a: IncidentFeatures, b: IncidentFeatures): Part {
       conflict: `different cities (${a.record.mention.location!.city}, ${b.record.mention.location!.city})`,
     };
   }
+  // "in Garissa" read as the county by one report, as the town by another.
+  const region = (f: IncidentFeatures) => f.record.mention.location?.admin1;
+  if (a.country === b.country && region(a) !== undefined && region(a) === region(b))
+    return { score: 1.5, reason: `same region (${region(a)})` };
   if (a.country && b.country) return { score: 0.5, reason: 'same country' };
   return { score: 0 };
 }

@@ -45,6 +45,11 @@ export interface AttackCue {
   weapon?: WeaponType;
   /** The cue alone shows violence was done to people (not only that something happened). */
   violent: boolean;
+  /**
+   * The cue describes someone by an attack ("the man accused of killing 50 people") rather than
+   * reporting it: the sentence's own news and its date may be something else.
+   */
+  describesPerson?: boolean;
 }
 
 /** The attack cues, from the most specific to the generic "attack". */
@@ -132,6 +137,7 @@ export const ATTACK_CUES: AttackCue[] = [
     re: /\b(?:accused of|charged with|suspected of|convicted of|who|gunm[ae]n|attackers?|assailants?|bombers?|brothers) (?:allegedly |reportedly )?(?:killing|killed|murdering|murdered) (?:at least |more than |some |nearly |about |up to )?(?:\d[\d,]*|[a-z]+(?:-[a-z]+)?) (?:people|persons|worshippers|civilians|children|students|pupils|soldiers|policemen|police officers|hostages|shoppers|tourists|Muslims|Jews|Christians)\b/i,
     type: 'Unknown',
     violent: true,
+    describesPerson: true,
   },
   {
     re: /\b(?:poison(?:ed|ing)|nerve agent|sarin|chlorine gas|acid attacks?)\b/i,
