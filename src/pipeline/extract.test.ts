@@ -74,6 +74,20 @@ describe('extract', () => {
     expect(main).toMatchObject({ killed: { value: 17 }, perpetratorsKilled: { value: 4 } });
   });
 
+  it('counts the victims of a bomber who "killed himself and 15 others" apart from the bomber', () => {
+    const [main] = run(
+      'A suicide bomber killed himself and 15 others at a mosque in Maiduguri on Friday.',
+    ).incidents;
+    expect(main).toMatchObject({ killed: { value: 15 }, perpetratorsKilled: { value: 1 }, suicide: true });
+  });
+
+  it('reports "militants attacked an army base" with the toll of the next sentence', () => {
+    const [main] = run(
+      'Militants attacked an army base in Borno on Monday. Nine soldiers were killed.',
+    ).incidents;
+    expect(main).toMatchObject({ role: 'main', killed: { value: 9 }, location: { admin1: 'Borno' } });
+  });
+
   it('gives a range when sources disagree on a toll, with both sentences as evidence', () => {
     const text =
       'A suicide bomber killed 20 people at a market in Kabul on Tuesday, police said. ' +

@@ -10,7 +10,7 @@ const KILLED_AFTER =
 const ATTACKER_NOUNS =
   /\b(?:attackers?|assailants?|gunm[ae]n|militants?|insurgents?|bombers?|terrorists?|hijackers?|hostage[- ]takers?|perpetrators?|jihadists?|fighters?|rebels?|extremists?)\b/i;
 const KILLED_BEFORE =
-  /(?:kill(?:ed|ing|s)?|murder(?:ed|ing)|left|leaving|death toll\b[^.;]{0,140}?\b(?:rose|risen|climbed|increased|jumped|reached|stood|stands|is|was|of|at|to)(?: to| at)?|(?:put|puts|putting|gave|give|gives) the (?:death )?toll (?:at|as)|dead (?:numbered|reached)|claim(?:ed|ing) the lives of|deaths of)\s*$/i;
+  /(?:kill(?:ed|ing|s)?(?: (?:himself|herself|themselves) and)?|murder(?:ed|ing)|left|leaving|death toll\b[^.;]{0,140}?\b(?:rose|risen|climbed|increased|jumped|reached|stood|stands|is|was|of|at|to)(?: to| at)?|(?:put|puts|putting|gave|give|gives) the (?:death )?toll (?:at|as)|dead (?:numbered|reached)|claim(?:ed|ing) the lives of|deaths of)\s*$/i;
 const WOUNDED_AFTER =
   /^\s*(?:(?:other|more|people|persons|civilians|soldiers|police(?:men)?|officers|troops|members|children|women|men|students|worshipp?ers|residents|villagers|fighters|pilgrims|passengers|tourists|staff|workers|of them|others)\s+){0,3}(?:(?:were|was|have been|had been|are|were reportedly)\s+)?(?:(?:seriously|critically|severely|slightly)\s+)?(?:injured|wounded|hurt|injuries|casualties were wounded)/i;
 const WOUNDED_BEFORE = /(?:injur(?:ed|ing|es)|wound(?:ed|ing|s)|hurt(?:ing)?)\s*$/i;

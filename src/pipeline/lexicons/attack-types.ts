@@ -157,9 +157,10 @@ export const ATTACK_CUES: AttackCue[] = [
     weapon: 'Sabotage Equipment',
     violent: false,
   },
-  // "an attack on an Iraqi air base": an attack aimed at people or places, not at an idea.
+  // "an attack on an Iraqi air base", "militants attacked an army base": an attack aimed at
+  // people or places, not at an idea.
   {
-    re: /\battack(?:s|ed)? (?:on|against) (?:an? |the )?(?:[\w'-]+ ){0,3}?(?:base|mosques?|church(?:es)?|synagogues?|police|soldiers|troops|convoys?|checkpoints?|schools?|markets?|hotels?|villages?|towns?|embass(?:y|ies)|camps?|bus(?:es)?|trains?|stations?|airports?|offices?|headquarters|civilians|worshippers|people|crowds?)\b/i,
+    re: /\b(?:attack(?:s|ed)? (?:on|against)|attacked) (?:an? |the )?(?:[\w'-]+ ){0,3}?(?:base|mosques?|church(?:es)?|synagogues?|police|soldiers|troops|convoys?|checkpoints?|schools?|markets?|hotels?|villages?|towns?|embass(?:y|ies)|camps?|bus(?:es)?|trains?|stations?|airports?|offices?|headquarters|civilians|worshippers|people|crowds?)\b/i,
     type: 'Unknown',
     violent: true,
   },
