@@ -1,10 +1,13 @@
 // npm run eval:resolve: pairwise precision and recall of incident resolution on the labelled
-// multi-report set (test/fixtures/resolve/multi-report.jsonl), with every wrong pair with -v.
+// multi-report set (test/fixtures/resolve/multi-report.jsonl, or heldout-multi-report.jsonl with
+// --held-out), with every wrong pair with -v.
 import { loadResources } from '../../src/kb/resources.js';
 import { extractReports, readReports, resolveRecords, scorePairs } from './evaluate-resolution.js';
 
 const resources = await loadResources();
-const reports = readReports(new URL('../fixtures/resolve/multi-report.jsonl', import.meta.url).pathname);
+// --held-out: the second set, written after the rules and never used to tune them.
+const file = process.argv.includes('--held-out') ? 'heldout-multi-report.jsonl' : 'multi-report.jsonl';
+const reports = readReports(new URL(`../fixtures/resolve/${file}`, import.meta.url).pathname);
 const s = scorePairs(reports, resolveRecords(extractReports(reports, resources), resources));
 const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
 console.log(
