@@ -12,7 +12,7 @@ const REGION_WORDS = new Set(
 );
 /** Venues named after their city keep the city a place ("Manchester Arena", "Kabul Airport"). */
 const VENUE_WORDS = new Set(
-  'arena stadium airport station mosque mosques synagogue church cathedral temple bazaar market mall hotel university college'.split(
+  'arena stadium airport station mosque mosques synagogue church cathedral temple bazaar market mall hotel university college marathon festival carnival parade'.split(
     ' ',
   ),
 );

@@ -202,7 +202,7 @@ function buildIncident(
       : [];
   const date =
     incidentDate(doc, sentences, harmSentences) ??
-    (cluster.role === 'main' ? datelineDate(doc, signals) : undefined);
+    (cluster.role === 'main' ? (datelineDate(doc, signals) ?? leadAttackDate(signals)) : undefined);
   if (date) evidence.push(ev('date', date.sentence));
   const location =
     unlistedPlace(events) ??
@@ -467,6 +467,20 @@ function unlistedPlace(
     place: { city: m[1]!, ...(admin1 ? { admin1 } : {}), country, countryCode, lat, lon, approximate: true },
     sentence: lead,
   };
+}
+
+/**
+ * A follow-up report months later ("the most wanted suspect in the November 13 Paris attacks was
+ * captured on Friday") dates its undated main incident by the attack its lead names.
+ */
+function leadAttackDate(
+  signals: SentenceSignals[],
+): { value: DateValue; sentence: SentenceSignals } | undefined {
+  for (const s of signals.slice(0, 2)) {
+    const m = s.earlierAttackDates[0];
+    if (m) return { value: m.value as DateValue, sentence: s };
+  }
+  return undefined;
 }
 
 /** End of a wire-style dateline at the start of the text ("MOGADISHU, Somalia (AP) — "), or 0. */

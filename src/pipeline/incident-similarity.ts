@@ -39,6 +39,23 @@ export interface Comparison {
 }
 
 const ASSAULTS = new Set(['Armed Assault', 'Unarmed Assault']);
+/** The parts of a complex attack (gunmen with bombs holding hostages), each coded first by some report. */
+const COMPLEX_ATTACK = new Set(['Hostage Taking (Barricade Incident)', 'Armed Assault', 'Bombing/Explosion']);
+
+/**
+ * Whether two reports' types can describe one attack: either is unknown, they share a type, or
+ * both are assaults or parts of a complex attack that reports code differently.
+ */
+export function typesCompatible(a: IncidentFeatures, b: IncidentFeatures): boolean {
+  const [x, y] = [a.record.mention.type, b.record.mention.type];
+  return (
+    x === 'Unknown' ||
+    y === 'Unknown' ||
+    intersects(a.types, b.types) ||
+    (ASSAULTS.has(x) && ASSAULTS.has(y)) ||
+    (COMPLEX_ATTACK.has(x) && COMPLEX_ATTACK.has(y))
+  );
+}
 
 /** Score from which two reports are taken to describe the same incident. */
 export const MERGE_THRESHOLD = 5.5;
@@ -113,7 +130,7 @@ export function compareIncidents(a: IncidentFeatures, b: IncidentFeatures, weigh
   } else if (intersects(a.types, b.types) || (ASSAULTS.has(primaryA) && ASSAULTS.has(b.record.mention.type)))
     // An attack with a truck and a pistol is coded armed by one report, unarmed by another.
     score += 0.5;
-  else if (primaryA !== 'Unknown' && b.record.mention.type !== 'Unknown') {
+  else if (!typesCompatible(a, b)) {
     score -= 1.5;
     reasons.push('different types');
   }

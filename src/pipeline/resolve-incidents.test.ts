@@ -52,6 +52,30 @@ describe('clusterIncidents', () => {
     expect(groups(clusterIncidents(records))).toEqual([['a'], ['b']]);
   });
 
+  it('joins an undated report to the one incident of its city in the week before it, not when there are two', () => {
+    const bombing = (docId: string, date: string) =>
+      incidentRecord(docId, date, {
+        date: day(date),
+        location: PLACES.kabul,
+        type: 'Bombing/Explosion',
+        types: ['Bombing/Explosion'],
+      });
+    const claim = incidentRecord('claim', '2019-03-17', {
+      date: null,
+      location: PLACES.kabul,
+      type: 'Bombing/Explosion',
+      types: ['Bombing/Explosion'],
+    });
+    const one = clusterIncidents([bombing('a', '2019-03-15'), claim]);
+    expect(groups(one)).toEqual([['a', 'claim']]);
+    expect(one[0]!.reasons.map((r) => r.text)).toContain(
+      'undated report of the one incident in Kabul in the week before it',
+    );
+    expect(groups(clusterIncidents([bombing('a', '2019-03-12'), bombing('b', '2019-03-15'), claim]))).toEqual(
+      [['a'], ['b'], ['claim']],
+    );
+  });
+
   it('never merges two attacks on the same day in different cities', () => {
     const clusters = clusterIncidents([
       incidentRecord('k1', '2019-03-15', {

@@ -7,6 +7,7 @@ import {
   MERGE_THRESHOLD,
   NEARBY_KM,
   SIEGE_DAYS,
+  typesCompatible,
   type IncidentFeatures,
   type WordWeight,
 } from './incident-similarity.js';
@@ -102,6 +103,7 @@ export function clusterIncidents(
   }
 
   attachRecollections(features, summaries, find, union, invoked);
+  attachUndatedReports(features, summaries, find, union);
 
   return [...summaries.values()]
     .map((s) => {
@@ -150,20 +152,58 @@ function attachRecollections(
   });
 }
 
+/** Days before its publication in which an undated report's incident is looked for. */
+const RECENT_REPORT_DAYS = 7;
+
+/**
+ * A report that gives no date for its incident ("Islamic State claimed the attacks in Paris that
+ * killed 129") reports a recent one: left alone, it joins the incident of its city and of a
+ * compatible type dated in the week before it was published — when there is exactly one.
+ */
+function attachUndatedReports(
+  features: IncidentFeatures[],
+  summaries: Map<number, ClusterSummary>,
+  find: (i: number) => number,
+  union: (i: number, j: number, reason?: MergeReason) => void,
+): void {
+  features.forEach((f, i) => {
+    const summary = summaries.get(find(i))!;
+    if (f.dates || !f.city || f.reportDay === undefined || summary.members.length > 1) return;
+    const day = f.reportDay;
+    const candidates = [...summaries].filter(
+      ([root, s]) =>
+        root !== find(i) &&
+        !s.docs.has(f.record.source.docId) &&
+        s.cities.has(f.city!) &&
+        s.earliestEnd <= day &&
+        s.latestStart >= day - RECENT_REPORT_DAYS &&
+        s.members.some((m) => m.record.mention.role === 'main') &&
+        s.members.some((m) => typesCompatible(f, m)),
+    );
+    if (candidates.length !== 1) return;
+    const [root, s] = candidates[0]!;
+    union(root, i, {
+      docIds: [s.members[0]!.record.source.docId, f.record.source.docId],
+      text: `undated report of the one incident in ${f.record.mention.location?.city} in the week before it`,
+    });
+  });
+}
+
 /**
  * Reports without a date must agree on more (place, type, words) to be merged: a little more when
- * the undated report came out within a fortnight of the dated incident, much more otherwise.
+ * the undated report came out within three days of the dated incident, more within a fortnight,
+ * much more otherwise.
  */
 function threshold(a: IncidentFeatures, b: IncidentFeatures): number {
   if (a.dates && b.dates) return MERGE_THRESHOLD;
   const dated = a.dates ? a : b.dates ? b : undefined;
   const undated = dated === a ? b : a;
-  const soon =
-    dated?.dates !== undefined &&
-    undated.reportDay !== undefined &&
-    undated.reportDay - dated.dates[1] >= 0 &&
-    undated.reportDay - dated.dates[1] <= 14;
-  return MERGE_THRESHOLD + (soon ? 1 : 2.5);
+  const after =
+    dated?.dates !== undefined && undated.reportDay !== undefined
+      ? undated.reportDay - dated.dates[1]
+      : Number.NaN;
+  if (after >= 0 && after <= 3) return MERGE_THRESHOLD + 0.5;
+  return MERGE_THRESHOLD + (after >= 0 && after <= 14 ? 1 : 2.5);
 }
 
 /** Id of a resolved incident from the mention id of its earliest report. */

@@ -14,6 +14,8 @@ export interface SentenceSignals extends Span {
    * assassinate") name earlier events and are left out.
    */
   cues: { cue: AttackCue; start: number; end: number; date?: Mention }[];
+  /** Dates of the earlier attacks the sentence names ("the November 13 Paris attacks", months before). */
+  earlierAttackDates: Mention[];
   harm: boolean;
   political: boolean;
   accident: boolean;
@@ -41,11 +43,15 @@ export function sentenceSignals(doc: Doc): SentenceSignals[] {
     for (let k = m; k < doc.mentions.length && doc.mentions[k]!.start < s.end; k++)
       mentions.push(doc.mentions[k]!);
     const cues: SentenceSignals['cues'] = [];
+    const earlierAttackDates: Mention[] = [];
     for (const { cue, global } of GLOBAL_CUES) {
       for (const x of text.matchAll(global)) {
         const found = { cue, start: s.start + x.index, end: s.start + x.index + x[0].length };
         const date = dateAttachedTo(doc, found, mentions);
-        if (date && datesEarlierEvent(date.value as DateValue, doc.published)) continue;
+        if (date && datesEarlierEvent(date.value as DateValue, doc.published)) {
+          if (!earlierAttackDates.includes(date)) earlierAttackDates.push(date);
+          continue;
+        }
         cues.push(date ? { ...found, date } : found);
       }
     }
@@ -67,6 +73,7 @@ export function sentenceSignals(doc: Doc): SentenceSignals[] {
       end: s.end,
       text,
       cues,
+      earlierAttackDates,
       harm,
       political,
       accident,

@@ -1,25 +1,29 @@
-// npm run eval:resolve: pairwise precision and recall of incident resolution on the labelled
-// multi-report set (test/fixtures/resolve/multi-report.jsonl, or heldout-multi-report.jsonl with
-// --held-out), with every wrong pair with -v.
+// npm run eval:resolve: pairwise precision and recall of incident resolution on each labelled
+// multi-report set of test/fixtures/resolve/ (see its README), with every wrong pair with -v.
 import { loadResources } from '../../src/kb/resources.js';
 import { extractReports, readReports, resolveRecords, scorePairs } from './evaluate-resolution.js';
 
+const SETS = [
+  { file: 'multi-report.jsonl', title: 'Multi-report set (development)' },
+  { file: 'follow-up-reports.jsonl', title: 'Follow-up reports (development)' },
+  { file: 'heldout-multi-report.jsonl', title: 'Held-out set (never used to tune the rules)' },
+];
 const resources = await loadResources();
-// --held-out: the second set, written after the rules and never used to tune them.
-const file = process.argv.includes('--held-out') ? 'heldout-multi-report.jsonl' : 'multi-report.jsonl';
-const reports = readReports(new URL(`../fixtures/resolve/${file}`, import.meta.url).pathname);
-const s = scorePairs(reports, resolveRecords(extractReports(reports, resources), resources));
 const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
-console.log(
-  `\n${reports.length} reports of ${s.incidents} labelled incidents (${s.labels} labelled reports)\n`,
-);
-console.log('| measure | result | target |\n|---|---|---|');
-console.log(`| pairwise merge precision | ${pct(s.precision)} (${s.tp}/${s.tp + s.fp}) | ≥ 95% |`);
-console.log(`| pairwise merge recall | ${pct(s.recall)} (${s.tp}/${s.tp + s.fn}) | ≥ 85% |`);
-console.log(`| recall where extraction found both incidents | ${pct(s.resolutionRecall)} |  |`);
-console.log(`| labelled reports where extraction found no incident | ${s.unextracted.length} |  |`);
-if (process.argv.includes('-v')) {
-  for (const m of s.wrongMerges) console.log(`  wrong merge ${m}`);
-  for (const m of s.missedMerges) console.log(`  missed merge ${m}`);
-  for (const m of s.unextracted) console.log(`  no incident extracted ${m}`);
+for (const { file, title } of SETS) {
+  const reports = readReports(new URL(`../fixtures/resolve/${file}`, import.meta.url).pathname);
+  const s = scorePairs(reports, resolveRecords(extractReports(reports, resources), resources));
+  console.log(
+    `\n${title}: ${reports.length} reports of ${s.incidents} labelled incidents (${s.labels} labelled reports)\n`,
+  );
+  console.log('| measure | result | target |\n|---|---|---|');
+  console.log(`| pairwise merge precision | ${pct(s.precision)} (${s.tp}/${s.tp + s.fp}) | ≥ 95% |`);
+  console.log(`| pairwise merge recall | ${pct(s.recall)} (${s.tp}/${s.tp + s.fn}) | ≥ 85% |`);
+  console.log(`| recall where extraction found both incidents | ${pct(s.resolutionRecall)} |  |`);
+  console.log(`| labelled reports where extraction found no incident | ${s.unextracted.length} |  |`);
+  if (process.argv.includes('-v')) {
+    for (const m of s.wrongMerges) console.log(`  wrong merge ${m}`);
+    for (const m of s.missedMerges) console.log(`  missed merge ${m}`);
+    for (const m of s.unextracted) console.log(`  no incident extracted ${m}`);
+  }
 }
