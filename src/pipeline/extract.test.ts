@@ -81,6 +81,13 @@ describe('extract', () => {
     expect(main).toMatchObject({ killed: { value: 15 }, perpetratorsKilled: { value: 1 }, suicide: true });
   });
 
+  it('does not count the killers as the killed ("two men shot dead a journalist")', () => {
+    const [main] = run(
+      'Two men on a motorbike shot dead a journalist outside his home in Karachi on Tuesday.',
+    ).incidents;
+    expect(main?.killed).toEqual({ value: 1 });
+  });
+
   it('reports "militants attacked an army base" with the toll of the next sentence', () => {
     const [main] = run(
       'Militants attacked an army base in Borno on Monday. Nine soldiers were killed.',

@@ -3,9 +3,12 @@ import { parseNumber } from './annotate-quantities.js';
 import type { Count, Evidence } from './extraction.js';
 import type { SentenceSignals } from './sentence-signals.js';
 
-/** After a number: up to four words (what was counted), then the verb of dying ("21 passengers were killed"). */
+/**
+ * After a number: up to four words (what was counted), then the verb of dying ("21 passengers were
+ * killed") — not a killing the counted people did ("two men shot dead a journalist").
+ */
 const KILLED_AFTER =
-  /^\s*((?:(?!(?:and|or|but|were|was|have|had|are|that|which|who|when|after|before)\b)[a-z][\w'-]*,?\s+){0,4}?)(?:(?:were|was|have been|had been|are|are reported|were confirmed|are feared|are believed)\s+)?(?:(?:reportedly|also|later|all|subsequently|been)\s+)*(?:killed|dead|died|murdered|slain|lost their lives|deaths|fatalities|bodies|confirmed dead|shot dead)\b/i;
+  /^\s*((?:(?!(?:and|or|but|were|was|have|had|are|that|which|who|when|after|before)\b)[a-z][\w'-]*,?\s+){0,4}?)(?:(?:were|was|have been|had been|are|are reported|were confirmed|are feared|are believed)\s+)?(?:(?:reportedly|also|later|all|subsequently|been)\s+)*(?:(?:killed|murdered|slain|shot dead)\b(?!\s+(?:a|an|the|his|her|their|one|two|three|four|five|six|seven|eight|nine|ten|\d[\d,]*|at least|more than|dozens|scores|several|many|some)\b)|(?:dead|died|lost their lives|deaths|fatalities|bodies|confirmed dead)\b)/i;
 /** Counted people who are the attackers, not victims ("all 33 attackers were killed"). */
 const ATTACKER_NOUNS =
   /\b(?:attackers?|assailants?|gunm[ae]n|militants?|insurgents?|bombers?|terrorists?|hijackers?|hostage[- ]takers?|perpetrators?|jihadists?|fighters?|rebels?|extremists?)\b/i;
