@@ -307,11 +307,11 @@ function incidentDate(
   const leadDated = lead !== undefined && dates(lead).length > 0;
   const ownDates = (s: SentenceSignals): Mention[] =>
     dates(s).filter((m) => s === lead || !leadDated || !s.cues.some((c) => c.date === m));
-  // Then a date in the same clause as a violent attack word of the first event sentence ("four
-  // hostages were killed in Paris on Friday"), then the other sentences' dates.
+  // Then the first date after a violent attack word in its clause of the first event sentence
+  // ("four hostages were killed in Paris on Friday"), then the other sentences' dates.
   const leadClause = lead ? dates(lead).filter((m) => inViolentClause(doc, lead, m)) : [];
   const tiers: [SentenceSignals, Mention[]][][] = [
-    lead ? [[lead, leadClause]] : [],
+    lead ? [[lead, leadClause.slice(0, 1)]] : [],
     events.map((s) => [s, ownDates(s)]),
     sentences.map((s) => [s, ownDates(s)]),
     harmSentences.map((s) => [s, ownDates(s)]),

@@ -174,6 +174,12 @@ describe('extract', () => {
     expect(run(text, '2018-10-29').incidents[0]?.date).toEqual({ value: '2018-10-27', precision: 'day' });
   });
 
+  it('dates an attack by the first date after its words, not by the news of the sentence', () => {
+    const text =
+      'Relatives of the 50 people killed in the attack on two mosques in Christchurch in March met the prime minister on Monday.';
+    expect(run(text, '2019-08-19').incidents[0]?.date).toEqual({ value: '2019-03', precision: 'month' });
+  });
+
   it('dates a claim that gives no date for the attack by a sentence about its victims', () => {
     const text =
       'Islamic State said on Saturday that the man who killed 84 people by driving a truck through crowds in Nice was one of its soldiers. ' +
