@@ -12,11 +12,16 @@ export class ExtractPool {
   private readonly ready: Promise<void>[] = [];
   private next = 0;
 
-  constructor(size = Math.min(4, availableParallelism())) {
-    // Runs from the built package (dist/): worker threads load compiled JavaScript.
-    const url = new URL('./extract-worker.js', import.meta.url);
+  /**
+   * Start `size` threads running `script`: by default the compiled extract-worker.js beside this
+   * module (worker threads load JavaScript, so this runs from the built package, dist/).
+   */
+  constructor(
+    size = Math.min(4, availableParallelism()),
+    script: URL = new URL('./extract-worker.js', import.meta.url),
+  ) {
     for (let i = 0; i < Math.max(1, size); i++) {
-      const w = new Worker(url);
+      const w = new Worker(script);
       this.ready.push(
         new Promise((resolve, reject) => {
           w.once('message', () => resolve());

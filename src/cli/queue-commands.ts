@@ -1,17 +1,15 @@
 import type { Command } from 'commander';
 import { AppError } from '../errors.js';
 import type { Tlp } from '../ingest/source-document.js';
-import {
-  ingestToQueue,
-  JOB_NAMES,
-  reprocessToQueue,
-  runWorker,
-  type JobQueue,
-  type JobReport,
-} from '../services/jobs.js';
+import { loadResources, type Resources } from '../kb/resources.js';
+import { loadAlertConfig } from '../services/alerts/alert-config.js';
+import { ingestToQueue, reprocessToQueue } from '../services/document-jobs.js';
+import type { JobQueue } from '../services/jobs.js';
+import { JOB_KINDS, JOB_NAMES, runWorker, type JobReport } from '../services/worker.js';
 import { DEFAULT_DB } from '../store/open-store.js';
 import { isPostgresUrl, pgTarget } from '../store/postgres/postgres-url.js';
 import type { PostgresStore } from '../store/postgres/postgres-store.js';
+import type { Store } from '../store/store.js';
 import { writeLine } from './output.js';
 import { makeExtractor } from './make-extractor.js';
 import { withStore } from './with-store.js';
@@ -21,12 +19,16 @@ export function registerQueueCommands(program: Command): void {
   program
     .command('worker')
     .description(
-      'run queued jobs (documents from `ingest --queue`, `reprocess --queue`) until SIGTERM or Ctrl-C; PostgreSQL --db only',
+      'run queued jobs (documents from `ingest --queue`, `reprocess --queue` and `serve --queue`, resolution, alert deliveries) until SIGTERM or Ctrl-C; PostgreSQL --db only',
     )
     .option('--workers <n>', 'extraction worker threads (0: extract inline)', (v) => Number.parseInt(v, 10))
-    .action(async (opts: { workers?: number }, cmd: Command) => {
+    .option('--alerts <file>', 'alert rules and webhooks (default config/alerts.yaml, or VIGIL_ALERTS)')
+    .action(async (opts: { workers?: number; alerts?: string }, cmd: Command) => {
+      const alertConfig = await loadAlertConfig(opts.alerts);
       await withQueue(cmd, true, async (store, queue) => {
-        const { extractor, close } = await makeExtractor(opts.workers);
+        let loaded: Promise<Resources> | undefined;
+        const resources = (): Promise<Resources> => (loaded ??= loadResources());
+        const { extractor, close } = await makeExtractor(opts.workers, resources);
         const stopping = new AbortController();
         // The first signal lets the job in hand finish; a second one stops at once (the job is
         // then run again by another worker once it expires).
@@ -46,7 +48,7 @@ export function registerQueueCommands(program: Command): void {
         try {
           await runWorker(
             queue,
-            { store, extractor },
+            { store, extractor, queue, resources, alertConfig },
             {
               signal: stopping.signal,
               onJob: (r) => process.stderr.write(`${jobLine(r)}\n`),
@@ -140,28 +142,47 @@ async function withQueue(
   maintain: boolean,
   fn: (store: PostgresStore, queue: JobQueue) => Promise<void>,
 ): Promise<void> {
-  const db = (cmd.optsWithGlobals() as { db?: string }).db ?? process.env.VIGIL_DB ?? DEFAULT_DB;
+  requirePostgres((cmd.optsWithGlobals() as { db?: string }).db);
+  await withStore(cmd, async (store) => {
+    const { queue, postgres } = await openJobQueue(store, maintain);
+    try {
+      await fn(postgres, queue);
+    } finally {
+      await queue.close();
+    }
+  });
+}
+
+/**
+ * Check that the database setting (`--db`, else `VIGIL_DB`) names PostgreSQL, which the job
+ * queue needs; otherwise a one-line AppError `queue_needs_postgres`.
+ */
+export function requirePostgres(db = process.env.VIGIL_DB ?? DEFAULT_DB): void {
   if (!isPostgresUrl(db))
     throw new AppError(
       'queue_needs_postgres',
       2,
       `the job queue needs a PostgreSQL database (--db postgres://… or VIGIL_DB); ${db} is a SQLite file`,
     );
-  // Loaded only for the queue commands, so that the others do not load pg-boss.
+}
+
+/**
+ * The job queue beside an open PostgreSQL store, with the queues of every kind of job (see
+ * {@link withQueue} for `maintain`); errors of the queue's background work are printed.
+ */
+export async function openJobQueue(
+  store: Store,
+  maintain: boolean,
+): Promise<{ queue: JobQueue; postgres: PostgresStore }> {
+  // Loaded only for the queue, so that the other commands do not load pg-boss.
   const { PostgresStore } = await import('../store/postgres/postgres-store.js');
   const { PgJobQueue } = await import('../store/postgres/job-queue.js');
-  await withStore(cmd, async (store) => {
-    if (!(store instanceof PostgresStore)) throw new Error(`expected a PostgreSQL store for ${pgTarget(db)}`);
-    const queue = await PgJobQueue.open(store, JOB_NAMES, {
-      maintain,
-      onError: (err) => process.stderr.write(`vigil: job queue: ${err.message}\n`),
-    });
-    try {
-      await fn(store, queue);
-    } finally {
-      await queue.close();
-    }
+  if (!(store instanceof PostgresStore)) throw new Error('the job queue needs a PostgreSQL store');
+  const queue = await PgJobQueue.open(store, JOB_KINDS, {
+    maintain,
+    onError: (err) => process.stderr.write(`vigil: job queue: ${err.message}\n`),
   });
+  return { queue, postgres: store };
 }
 
 /** One line per job for the worker's log: `ingest job 1f0c…: 32 documents, 30 stored, 2 duplicates (1.4 s)`. */

@@ -1,10 +1,16 @@
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { AppError } from '../errors.js';
 import type { ServiceContext } from '../services/context.js';
+import { makeExtractor } from './make-extractor.js';
+import { openJobQueue, requirePostgres } from './queue-commands.js';
 
 /** The demo corpus loaded into an empty store. */
 const DEMO_CORPUS = fileURLToPath(new URL('../../examples/wikinews/wikinews.jsonl', import.meta.url));
+
+/** Extraction threads for uploads by default: two, or one on a single core. */
+const DEFAULT_EXTRACT_THREADS = Math.min(2, availableParallelism());
 
 interface ServeOptions {
   port?: number;
@@ -14,12 +20,16 @@ interface ServeOptions {
   demo: boolean;
   alerts?: string;
   allowPrivate?: boolean;
+  queue?: boolean;
+  workers?: number;
 }
 
 /**
  * `vigil serve`: the web app and the REST API on one port. On first run it creates the `admin`
  * account with a one-time password (printed once, on stderr) and loads the demo corpus into an
- * empty store; it stops cleanly on SIGTERM and SIGINT.
+ * empty store; it stops cleanly on SIGTERM and SIGINT. Documents sent to the API are extracted
+ * on worker threads and stored, or with `--queue` (or `VIGIL_QUEUE=1`) queued for `vigil worker`
+ * processes.
  */
 export function registerServe(program: Command): void {
   program
@@ -38,7 +48,19 @@ export function registerServe(program: Command): void {
       '--allow-private',
       'allow ingesting URLs on private, loopback and link-local addresses (testing only)',
     )
+    .option(
+      '--queue',
+      'queue uploads, URLs and feed polls as jobs for `vigil worker` processes instead of extracting here (PostgreSQL --db; or VIGIL_QUEUE=1)',
+    )
+    .option(
+      '--workers <n>',
+      `extraction threads for uploads (default ${DEFAULT_EXTRACT_THREADS}; 0: on the server's main thread)`,
+      (v) => Number.parseInt(v, 10),
+    )
     .action(async (opts: ServeOptions, cmd: Command) => {
+      const db = (cmd.optsWithGlobals() as { db?: string }).db;
+      const queueing = opts.queue ?? /^(1|true)$/i.test(process.env.VIGIL_QUEUE ?? '');
+      if (queueing) requirePostgres(db);
       // Loaded here, so that the other commands do not load the web server.
       const [
         { buildServer },
@@ -47,6 +69,7 @@ export function registerServe(program: Command): void {
         { Resolver },
         { ensureFirstAdmin, FIRST_ADMIN },
         { openApiStores },
+        { requestAlertDelivery },
       ] = await Promise.all([
         import('../api/server.js'),
         import('../kb/resources.js'),
@@ -54,19 +77,37 @@ export function registerServe(program: Command): void {
         import('../services/resolver.js'),
         import('../services/users.js'),
         import('../store/open-api-stores.js'),
+        import('../services/resolve-jobs.js'),
       ]);
-      const db = (cmd.optsWithGlobals() as { db?: string }).db;
       const [resources, alertConfig] = await Promise.all([loadResources(), loadAlertConfig(opts.alerts)]);
       const stores = await openApiStores(db);
-      const services: ServiceContext = {
-        ...stores,
-        resources,
-        alertConfig,
-        resolver: new Resolver(stores.store, resources, alertConfig),
-        allowPrivateUrls: opts.allowPrivate ?? false,
-        now: () => new Date(),
-      };
+      // Closed last to first: the extraction threads or the queue, then the stores.
+      const closers: (() => Promise<void>)[] = [() => stores.close()];
       try {
+        let ingestion: ServiceContext['ingestion'];
+        let resolver: InstanceType<typeof Resolver>;
+        if (queueing) {
+          const { queue } = await openJobQueue(stores.store, false);
+          closers.unshift(() => queue.close());
+          ingestion = { queue };
+          resolver = new Resolver(stores.store, resources, alertConfig, {
+            handOverDelivery: () => requestAlertDelivery(queue),
+          });
+        } else {
+          const threads = await makeExtractor(opts.workers ?? DEFAULT_EXTRACT_THREADS, async () => resources);
+          closers.unshift(threads.close);
+          ingestion = { extractor: threads.extractor };
+          resolver = new Resolver(stores.store, resources, alertConfig);
+        }
+        const services: ServiceContext = {
+          ...stores,
+          resources,
+          alertConfig,
+          resolver,
+          ingestion,
+          allowPrivateUrls: opts.allowPrivate ?? false,
+          now: () => new Date(),
+        };
         const password = await ensureFirstAdmin(services);
         if (password)
           process.stderr.write(
@@ -89,6 +130,10 @@ export function registerServe(program: Command): void {
             `cannot listen on ${opts.host}:${listenPort}: ${err.message}`,
           );
         });
+        if (queueing)
+          process.stderr.write(
+            'vigil: queue mode: documents sent to the API are queued for `vigil worker` processes\n',
+          );
         process.stdout.write(`vigil: serving ${address}/\n`);
         await new Promise<void>((resolve) => {
           const stop = () => {
@@ -101,22 +146,33 @@ export function registerServe(program: Command): void {
           process.once('SIGINT', stop);
         });
       } finally {
-        await stores.close();
+        for (const close of closers) await close();
       }
     });
 }
 
-/** Ingest and resolve the shipped Wikinews corpus, crediting its authors. */
+/**
+ * Ingest and resolve the shipped Wikinews corpus, crediting its authors; in queue mode, queue it
+ * for the workers (who store and resolve it).
+ */
 async function loadDemo(services: ServiceContext): Promise<void> {
+  const credit =
+    'vigil: demo corpus: Wikinews articles, CC BY 2.5, by Wikinews contributors (https://en.wikinews.org); each article keeps its URL\n';
+  const { ingest } = await import('../services/ingest.js');
+  if ('queue' in services.ingestion) {
+    const { queueingOptions } = await import('../services/document-jobs.js');
+    const { jobs, ...queueing } = queueingOptions(services.ingestion.queue);
+    const summary = await ingest([DEMO_CORPUS], services.store, queueing);
+    process.stderr.write(
+      `vigil: the store is empty: queued the demo corpus (${summary.queued} Wikinews articles in ${jobs()} jobs) for the workers\n${credit}`,
+    );
+    return;
+  }
   process.stderr.write('vigil: the store is empty: loading the demo corpus…\n');
-  const { ingest, inlineExtractor } = await import('../services/ingest.js');
-  const summary = await ingest([DEMO_CORPUS], services.store, {
-    extractor: inlineExtractor(services.resources),
-  });
+  const summary = await ingest([DEMO_CORPUS], services.store, { extractor: services.ingestion.extractor });
   const resolved = await services.resolver.run();
   process.stderr.write(
-    `vigil: loaded ${summary.stored} Wikinews articles (${resolved.incidents} incidents, ${resolved.statements} statements)\n` +
-      'vigil: demo corpus: Wikinews articles, CC BY 2.5, by Wikinews contributors (https://en.wikinews.org); each article keeps its URL\n',
+    `vigil: loaded ${summary.stored} Wikinews articles (${resolved.incidents} incidents, ${resolved.statements} statements)\n${credit}`,
   );
 }
 

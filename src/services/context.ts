@@ -3,6 +3,8 @@ import type { AccountStore, Role, TokenScope } from '../store/accounts.js';
 import type { ListingStore } from '../store/listing.js';
 import type { Store } from '../store/store.js';
 import type { AlertConfig } from './alerts/alert-config.js';
+import type { Extractor } from './ingest.js';
+import type { JobQueue } from './jobs.js';
 import type { Resolver } from './resolver.js';
 
 /** What the services behind the web app work with, built once per server. */
@@ -15,6 +17,12 @@ export interface ServiceContext {
   alertConfig: AlertConfig;
   /** Runs cross-document resolution, one run at a time. */
   resolver: Resolver;
+  /**
+   * What becomes of the documents analysts send (`POST /api/ingest`): extracted by `extractor`
+   * (on worker threads, so that the server answers meanwhile) and stored; or, with `queue`
+   * (`vigil serve --queue`), queued for `vigil worker` processes.
+   */
+  ingestion: { extractor: Extractor } | { queue: JobQueue };
   /** Allow ingesting URLs and feeds on private, loopback and link-local addresses (local testing only). */
   allowPrivateUrls: boolean;
   now(): Date;

@@ -81,9 +81,9 @@ export interface FeedsSummary extends IngestSummary {
 }
 
 /**
- * Poll every stored feed once (conditional GET), and ingest its new entries like files. A feed's
- * validators and read entries are saved only after its documents are stored, so a crash repeats
- * the poll instead of losing entries.
+ * Poll every stored feed once (conditional GET), and ingest its new entries like files (or queue
+ * them, with `enqueue`). A feed's validators and read entries are saved only after its documents
+ * are stored (or queued), so a crash repeats the poll instead of losing entries.
  */
 export async function pollFeeds(
   store: Store,
@@ -101,7 +101,8 @@ export async function pollFeeds(
     };
     const known = new Set(state.seen);
     const result = await readFeed(feed.url, state, { allowPrivate: options.allowPrivate ?? false });
-    const before = sink.summary.stored;
+    const handled = () => sink.summary.stored + sink.summary.queued;
+    const before = handled();
     let error: string | undefined;
     for (const item of result.items) {
       if ('doc' in item) item.doc.marking ??= feed.marking;
@@ -109,7 +110,7 @@ export async function pollFeeds(
       await sink.add(item, feed.url);
     }
     await sink.drain();
-    const documents = sink.summary.stored - before;
+    const documents = handled() - before;
     await store.saveFeedPoll(feed.url, {
       ...(result.etag ? { etag: result.etag } : {}),
       ...(result.lastModified ? { lastModified: result.lastModified } : {}),

@@ -1,7 +1,6 @@
-import { createDoc } from '../doc.js';
 import type { Resources } from '../kb/resources.js';
-import { annotate } from '../pipeline/annotate.js';
 import { tlpLevel } from '../pipeline/clearance-views.js';
+import { kbResolveOptions } from '../pipeline/kb-resolve-options.js';
 import type { ExtractionRecord } from '../pipeline/resolution.js';
 import { resolveAll } from '../pipeline/resolve.js';
 import type { Store, StoredAlert } from '../store/store.js';
@@ -21,6 +20,7 @@ export interface ResolveSummary {
   candidates: number;
   /** Alerts raised for the first time by this run. */
   newAlerts: StoredAlert[];
+  /** Webhook deliveries made by this run (none when they are handed to the job queue). */
   deliveries: { delivered: number; failed: number };
 }
 
@@ -30,12 +30,21 @@ export interface ResolveStoreOptions {
   now?: string;
   onProgress?: (phase: string, done: number) => void;
   delivery?: DeliveryOptions;
+  /**
+   * Hand webhook delivery over instead of delivering here (with its retries) once the run is
+   * saved: `vigil worker` and `vigil serve --queue` queue an alerts job. Called after every run
+   * while webhooks are configured, new alerts or not, so that alerts a crashed run stored are
+   * delivered too.
+   */
+  handOverDelivery?: () => Promise<void>;
 }
 
 /**
  * Resolve the whole store (DESIGN.md "resolve" and "alerts"): read every document's extraction,
  * merge mentions into incidents and statements, carry links over, save the result in one
- * transaction, run the alert rules, store the new alerts and deliver them to the webhooks.
+ * transaction, run the alert rules and store the new alerts — under the store's resolve lock,
+ * so that concurrent runs (other workers, the web server) take turns — then deliver the new
+ * alerts to the webhooks, or hand delivery over.
  */
 export async function resolveStore(
   store: Store,
@@ -43,6 +52,25 @@ export async function resolveStore(
   config: AlertConfig,
   options: ResolveStoreOptions = {},
 ): Promise<ResolveSummary> {
+  const summary = await store.withResolveLock(() => resolveAndRaiseAlerts(store, resources, config, options));
+  const deliveries = { delivered: 0, failed: 0 };
+  if (config.webhooks.length > 0) {
+    if (options.handOverDelivery) await options.handOverDelivery();
+    else if (summary.newAlerts.length > 0) {
+      const done = await deliverAlerts(summary.newAlerts, config.webhooks, store, options.delivery);
+      deliveries.delivered = done.delivered;
+      deliveries.failed = done.failed;
+    }
+  }
+  return { ...summary, deliveries };
+}
+
+async function resolveAndRaiseAlerts(
+  store: Store,
+  resources: Resources,
+  config: AlertConfig,
+  options: ResolveStoreOptions,
+): Promise<Omit<ResolveSummary, 'deliveries'>> {
   const records: ExtractionRecord[] = [];
   for (let after: string | undefined; ;) {
     const page = await store.listExtractionRecords(after, PAGE);
@@ -52,13 +80,7 @@ export async function resolveStore(
     after = page[page.length - 1]!.docId;
   }
   const decisions = await store.listResolutionDecisions();
-  const resolution = resolveAll(records, {
-    decisions,
-    placesIn: (text) =>
-      annotate(createDoc({ id: 'link', text }), resources).mentions.flatMap((m) =>
-        m.kind === 'place' && m.place ? [m.place] : [],
-      ),
-  });
+  const resolution = resolveAll(records, { decisions, ...kbResolveOptions(resources) });
   options.onProgress?.('resolved', records.length);
   await store.saveResolution(resolution);
 
@@ -79,10 +101,6 @@ export async function resolveStore(
     now: options.now ?? new Date().toISOString(),
   });
   const newAlerts = await store.addAlerts(alerts);
-  const deliveries =
-    newAlerts.length > 0 && config.webhooks.length > 0
-      ? await deliverAlerts(newAlerts, config.webhooks, store, options.delivery)
-      : { delivered: 0, failed: 0 };
   return {
     documents: records.length,
     incidentMentions: records.reduce((n, r) => n + r.extraction.incidents.length, 0),
@@ -91,6 +109,5 @@ export async function resolveStore(
     links: full(resolution.links).length,
     candidates: full(resolution.candidates).length,
     newAlerts,
-    deliveries,
   };
 }

@@ -132,6 +132,15 @@ export interface Alert {
   createdAt: string;
 }
 
+/** Filters of the alert list. */
+export interface AlertQuery extends Clearance {
+  unacknowledged?: boolean;
+  /** Only alerts created at or after this ISO time (for delivering recent alerts to webhooks). */
+  createdSince?: string;
+  /** At most this many (default 100). */
+  limit?: number;
+}
+
 /** An alert as stored. */
 export interface StoredAlert extends Alert {
   id: number;
@@ -179,11 +188,11 @@ export interface Feed {
   addedAt: string;
   polledAt?: string;
   lastError?: string;
-  /** Documents stored from the feed so far. */
+  /** Documents stored (or queued for the workers) from the feed so far. */
   documents: number;
 }
 
-/** The outcome of one poll, saved once its documents are stored. */
+/** The outcome of one poll, saved once its documents are stored (or queued). */
 export interface FeedPoll {
   etag?: string;
   lastModified?: string;
@@ -251,9 +260,16 @@ export interface Store {
   /** Store alerts; one per subject key. Returns the alerts that were new. */
   addAlerts(alerts: Alert[]): Promise<StoredAlert[]>;
   /** Alerts, newest first. */
-  listAlerts(query: Clearance & { unacknowledged?: boolean; limit?: number }): Promise<StoredAlert[]>;
+  listAlerts(query: AlertQuery): Promise<StoredAlert[]>;
   /** Mark an alert as seen; false when there is no such alert. */
   acknowledgeAlert(id: number, by: string, at: string): Promise<boolean>;
   recordAlertDelivery(alertId: number, delivery: AlertDelivery): Promise<void>;
+  /**
+   * Run `fn` (a resolution: read the extractions, save the resolution, add its alerts) while no
+   * other resolution of this store runs, so that runs never save over each other out of order.
+   * On PostgreSQL this holds across processes and machines (an advisory lock); on SQLite, within
+   * the process.
+   */
+  withResolveLock<T>(fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }

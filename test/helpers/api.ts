@@ -53,8 +53,14 @@ export async function startApi(
   {
     now,
     database,
+    ingestion,
     ...serverOptions
-  }: Partial<Omit<ServerOptions, 'services'>> & { now?: () => Date; database?: TestDatabase } = {},
+  }: Partial<Omit<ServerOptions, 'services'>> & {
+    now?: () => Date;
+    database?: TestDatabase;
+    /** What becomes of ingested documents (default: extracted inline). */
+    ingestion?: ServiceContext['ingestion'];
+  } = {},
 ): Promise<ApiFixture> {
   const dir = mkdtempSync(join(tmpdir(), 'vigil-api-'));
   const stores = await openApiStores(database?.url ?? join(dir, 'vigil.db'));
@@ -76,6 +82,7 @@ export async function startApi(
     resources: res,
     alertConfig,
     resolver: new Resolver(stores.store, res, alertConfig),
+    ingestion: ingestion ?? { extractor: inlineExtractor(res) },
     allowPrivateUrls: true,
     now: now ?? (() => new Date()),
   };

@@ -3,15 +3,17 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
-/** Run the built command (`dist/cli/main.js`), as users do; `npm test` builds first. */
+/** Run the built command (`dist/cli/main.js`), as users do, with `env` added to the environment; `npm test` builds first. */
 export function vigil(
   args: string[],
   input?: string,
+  env: Record<string, string> = {},
 ): { code: number | null; stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, ['dist/cli/main.js', ...args], {
     cwd: root,
     input,
     encoding: 'utf8',
+    env: { ...process.env, ...env },
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
@@ -28,9 +30,10 @@ export function vigilAsync(args: string[]): Promise<{ code: number | null; stdou
   });
 }
 
-/** A long-running vigil process (`vigil worker`): its standard-error lines so far, and its exit. */
+/** A long-running vigil process (`vigil worker`, `vigil serve`): its output lines so far, and its exit. */
 export interface VigilProcess {
   child: ChildProcess;
+  stdoutLines: string[];
   stderrLines: string[];
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
@@ -38,16 +41,20 @@ export interface VigilProcess {
 /** Start the built command in the background (for workers and other processes that run until stopped). */
 export function startVigil(args: string[]): VigilProcess {
   const child = spawn(process.execPath, ['dist/cli/main.js', ...args], { cwd: root });
-  const stderrLines: string[] = [];
-  let partial = '';
-  child.stderr!.on('data', (d: Buffer) => {
-    const lines = (partial + d.toString()).split('\n');
-    partial = lines.pop()!;
-    stderrLines.push(...lines);
-  });
-  child.stdout!.resume();
+  const lines = (stream: NodeJS.ReadableStream): string[] => {
+    const out: string[] = [];
+    let partial = '';
+    stream.on('data', (d: Buffer) => {
+      const got = (partial + d.toString()).split('\n');
+      partial = got.pop()!;
+      out.push(...got);
+    });
+    return out;
+  };
+  const stdoutLines = lines(child.stdout!);
+  const stderrLines = lines(child.stderr!);
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.on('exit', (code, signal) => resolve({ code, signal })),
   );
-  return { child, stderrLines, exited };
+  return { child, stdoutLines, stderrLines, exited };
 }

@@ -136,6 +136,38 @@ export function runResolutionContract(name: string, fresh: () => Promise<Contrac
       expect((await store.listResolutionDecisions()).map((x) => x.kind)).toEqual(['split', 'merge']);
     });
 
+    it('runs one resolution at a time under the resolve lock, and goes on after one that fails', async () => {
+      const events: string[] = [];
+      let release!: () => void;
+      let started!: () => void;
+      const held = new Promise<void>((r) => (release = r));
+      const firstStarted = new Promise<void>((r) => (started = r));
+      const first = store.withResolveLock(async () => {
+        events.push('first starts');
+        started();
+        await held;
+        events.push('first ends');
+        return 1;
+      });
+      const second = store.withResolveLock(async () => {
+        events.push('second starts');
+        throw new Error('second fails');
+      });
+      const third = store.withResolveLock(async () => {
+        events.push('third starts');
+        return 3;
+      });
+      await firstStarted;
+      await new Promise((r) => setTimeout(r, 100));
+      expect(events).toEqual(['first starts']);
+      release();
+      expect(await first).toBe(1);
+      await expect(second).rejects.toThrow('second fails');
+      expect(await third).toBe(3);
+      expect(events.slice(0, 2)).toEqual(['first starts', 'first ends']);
+      expect(events.slice(2).sort()).toEqual(['second starts', 'third starts']);
+    });
+
     it('stores one alert per subject, filters by clearance and acknowledges', async () => {
       const alert: Alert = {
         rule: 'r',
@@ -151,6 +183,8 @@ export function runResolutionContract(name: string, fresh: () => Promise<Contrac
       expect(await store.addAlerts([alert])).toHaveLength(1);
       expect(await store.addAlerts([alert])).toEqual([]);
       expect(await store.listAlerts({ clearance: 2 })).toEqual([]);
+      expect(await store.listAlerts({ createdSince: '2026-11-25T00:00:01Z' })).toEqual([]);
+      expect(await store.listAlerts({ createdSince: '2026-11-24T23:59:59Z' })).toHaveLength(1);
       const [stored] = await store.listAlerts({});
       expect(stored).toMatchObject({ ...alert, acknowledged: false, deliveries: [] });
       expect(await store.acknowledgeAlert(stored!.id, 'ana', '2026-11-25T01:00:00Z')).toBe(true);

@@ -80,10 +80,10 @@ describe.skipIf(!pgReachable)(`vigil worker processes on PostgreSQL at ${TEST_PG
       const killedAt = Date.now();
 
       // The others drain the queue, the killed worker's job included once it expires.
-      const counts = async (): Promise<JobCounts> => {
-        const r = vigil(['--db', url, 'jobs', '--json']);
-        return (JSON.parse(r.stdout) as JobCounts[]).find((c) => c.kind === 'ingest')!;
-      };
+      const allCounts = async (): Promise<JobCounts[]> =>
+        JSON.parse(vigil(['--db', url, 'jobs', '--json']).stdout) as JobCounts[];
+      const counts = async (kind = 'ingest'): Promise<JobCounts> =>
+        (await allCounts()).find((c) => c.kind === kind)!;
       expect(
         await waitFor(
           async () => {
@@ -98,12 +98,36 @@ describe.skipIf(!pgReachable)(`vigil worker processes on PostgreSQL at ${TEST_PG
       expect(Date.now() - killedAt, "the killed worker's job is run again within a minute").toBeLessThan(
         70_000,
       );
+      // Then the resolve job the last ingest jobs asked for runs.
+      expect(
+        await waitFor(
+          async () => {
+            const c = await counts('resolve');
+            return c.queued === 0 && c.active === 0 && c.done > 0;
+          },
+          60_000,
+          1000,
+        ),
+        'resolution runs after the ingest',
+      ).toBe(true);
 
       for (const w of workers.slice(1)) w.child.kill('SIGTERM');
       for (const w of workers.slice(1)) expect((await w.exited).code, w.stderrLines.join('\n')).toBe(0);
       expect(workers[1]!.stderrLines).toContain('worker: stopped');
 
       expect(await counts()).toEqual({ kind: 'ingest', queued: 0, active: 0, failed: 0, done: jobs });
+      // Dozens of ingest jobs were followed by a few resolve runs, not one each.
+      const resolves = await counts('resolve');
+      expect(resolves).toMatchObject({ queued: 0, active: 0, failed: 0 });
+      expect(resolves.done, `${resolves.done} resolve runs after ${jobs} ingest jobs`).toBeLessThanOrEqual(
+        jobs / 4,
+      );
+      // The last run saw every document: each incident report belongs to a resolved incident.
+      const [members] = await pgAdmin<{ reports: string; members: string }>(
+        `SELECT (SELECT count(*) FROM ${schema}.incidents) AS reports,
+                (SELECT count(*) FROM ${schema}.incident_members) AS members`,
+      );
+      expect(Number(members!.members)).toBe(Number(members!.reports));
       const [check] = await pgAdmin<{ documents: string; contents: string; incidents: string }>(
         `SELECT count(*) AS documents, count(DISTINCT content_hash) AS contents,
                 (SELECT count(*) FROM ${schema}.incidents) AS incidents FROM ${schema}.documents`,

@@ -53,7 +53,7 @@ describe('deliverAlerts', () => {
       baseDelayMs: 5,
       env: { HOOK_SECRET: 's3cret' },
     });
-    expect(result).toEqual({ delivered: 1, failed: 0 });
+    expect(result).toEqual({ delivered: 1, failed: 0, left: 0 });
     expect(calls).toBe(3);
     const got = received[0]!;
     expect(got.signature).toBe(signatureOf('s3cret', got.timestamp, got.body));
@@ -66,6 +66,13 @@ describe('deliverAlerts', () => {
     expect(listed!.deliveries).toEqual([
       expect.objectContaining({ target: hook.url, status: 'delivered', attempts: 3 }),
     ]);
+    // Delivering the alert as stored again sends nothing: its webhook has an outcome.
+    expect(await deliverAlerts([listed!], [hook], store, { env: { HOOK_SECRET: 's3cret' } })).toEqual({
+      delivered: 0,
+      failed: 0,
+      left: 0,
+    });
+    expect(calls).toBe(3);
     await store.close();
   });
 
@@ -83,10 +90,28 @@ describe('deliverAlerts', () => {
       baseDelayMs: 1,
       env: { S: 'x' },
     });
-    expect(result).toEqual({ delivered: 0, failed: 1 });
+    expect(result).toEqual({ delivered: 0, failed: 1, left: 0 });
     const [listed] = await store.listAlerts({});
     expect(listed!.deliveries[0]).toMatchObject({ status: 'failed', attempts: 2 });
     expect(listed!.deliveries[0]!.lastError).toMatch(/127\.0\.0\.1/);
+    await store.close();
+  });
+
+  it('starts no delivery once its time is up, and counts those left', async () => {
+    const store = SqliteStore.open(':memory:');
+    const stored = await store.addAlerts([alert, { ...alert, subjectKey: 'revenge:inc-2' }]);
+    const hook = {
+      url: 'https://example.org/a',
+      secretEnv: 'S',
+      minSeverity: 'low' as const,
+      allowPrivate: false,
+    };
+    expect(await deliverAlerts(stored, [hook], store, { env: {}, until: Date.now() - 1 })).toEqual({
+      delivered: 0,
+      failed: 0,
+      left: 2,
+    });
+    expect((await store.listAlerts({})).flatMap((a) => a.deliveries)).toEqual([]);
     await store.close();
   });
 
@@ -99,9 +124,17 @@ describe('deliverAlerts', () => {
       minSeverity: 'high' as const,
       allowPrivate: false,
     };
-    expect(await deliverAlerts([stored!], [quiet], store, { env: {} })).toEqual({ delivered: 0, failed: 0 });
+    expect(await deliverAlerts([stored!], [quiet], store, { env: {} })).toEqual({
+      delivered: 0,
+      failed: 0,
+      left: 0,
+    });
     const open = { ...quiet, minSeverity: 'low' as const };
-    expect(await deliverAlerts([stored!], [open], store, { env: {} })).toEqual({ delivered: 0, failed: 1 });
+    expect(await deliverAlerts([stored!], [open], store, { env: {} })).toEqual({
+      delivered: 0,
+      failed: 1,
+      left: 0,
+    });
     const [listed] = await store.listAlerts({});
     expect(listed!.deliveries[0]!.lastError).toBe(
       "the environment variable S (the webhook's secret) is not set",

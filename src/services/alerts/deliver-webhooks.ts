@@ -15,6 +15,16 @@ export interface DeliveryOptions {
   lookup?: Resolver;
   /** Environment holding the webhook secrets (default `process.env`). */
   env?: Record<string, string | undefined>;
+  /** Start no delivery after this time (epoch ms); the deliveries not started are counted as `left`. */
+  until?: number;
+}
+
+/** What a round of deliveries did. */
+export interface DeliveryCounts {
+  delivered: number;
+  failed: number;
+  /** Deliveries not attempted because the round ran out of time (`until`). */
+  left: number;
 }
 
 /** `sha256=<hex>` of HMAC-SHA256 over `<timestamp>.<body>` (what a receiver recomputes to check an alert). */
@@ -25,22 +35,28 @@ export function signatureOf(secret: string, timestamp: string, body: string): st
 /**
  * POST each alert to every webhook whose minimum severity it reaches, signed, retrying failures
  * with exponential backoff; every outcome (delivered or failed, attempts, last error) is recorded
- * in the store. Addresses are checked as for ingestion (no internal addresses unless allowed).
+ * in the store, and a webhook that has an outcome recorded for an alert is not sent it again (so
+ * delivering the same alerts twice sends nothing twice). Addresses are checked as for ingestion
+ * (no internal addresses unless allowed).
  */
 export async function deliverAlerts(
   alerts: StoredAlert[],
   webhooks: Webhook[],
   store: Store,
   options: DeliveryOptions = {},
-): Promise<{ delivered: number; failed: number }> {
+): Promise<DeliveryCounts> {
   const attempts = options.attempts ?? 5;
   const baseDelay = options.baseDelayMs ?? 1000;
   const env = options.env ?? process.env;
-  let delivered = 0;
-  let failed = 0;
+  const counts: DeliveryCounts = { delivered: 0, failed: 0, left: 0 };
   for (const alert of alerts)
     for (const hook of webhooks) {
       if (SEVERITY_RANK[alert.severity] < SEVERITY_RANK[hook.minSeverity]) continue;
+      if (alert.deliveries.some((d) => d.target === hook.url)) continue;
+      if (options.until !== undefined && Date.now() >= options.until) {
+        counts.left++;
+        continue;
+      }
       const secret = env[hook.secretEnv];
       const body = JSON.stringify({ alert: { ...alert, deliveries: undefined } });
       let lastError: string | undefined;
@@ -71,8 +87,8 @@ export async function deliverAlerts(
           }
         }
       const ok = lastError === undefined;
-      if (ok) delivered++;
-      else failed++;
+      if (ok) counts.delivered++;
+      else counts.failed++;
       await store.recordAlertDelivery(alert.id, {
         target: hook.url,
         status: ok ? 'delivered' : 'failed',
@@ -81,5 +97,5 @@ export async function deliverAlerts(
         updatedAt: new Date().toISOString(),
       });
     }
-  return { delivered, failed };
+  return counts;
 }

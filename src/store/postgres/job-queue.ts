@@ -1,7 +1,7 @@
 import pg from 'pg';
 import PgBoss from 'pg-boss';
 import { AppError } from '../../errors.js';
-import type { JobCounts, JobQueue, NewJob, QueuedJob } from '../../services/jobs.js';
+import type { JobCounts, JobQueue, NewJob, QueuedJob, QueueSpec } from '../../services/jobs.js';
 import { pgJson } from './pg-values.js';
 
 /** Retries of a failed or expired job: 5, after about 2, 4, 8, 16 and 32 seconds (randomised). */
@@ -27,12 +27,13 @@ export class PgJobQueue implements JobQueue {
 
   /**
    * Connect to the queue of the store at `connectionString` whose tables are in `storeSchema`
-   * (creating its tables and the queues of `kinds` if needed). With `maintain`, this process
+   * (creating its tables and the queues of `kinds` if needed: a coalescing kind gets pg-boss's
+   * `stately` policy, at most one job waiting and one active). With `maintain`, this process
    * also takes its turn at expiring lost jobs and archiving finished ones (workers do).
    */
   static async open(
     target: { connectionString: string; schema: string },
-    kinds: readonly string[],
+    kinds: readonly QueueSpec[],
     options: { maintain: boolean; onError: (error: Error) => void },
   ): Promise<PgJobQueue> {
     const schema = `${target.schema}_jobs`;
@@ -61,8 +62,9 @@ export class PgJobQueue implements JobQueue {
       await lock.connect();
       await lock.query("SELECT pg_advisory_lock(hashtextextended('vigil:job-queue:' || $1, 0))", [schema]);
       await boss.start();
-      for (const name of kinds)
-        if (!(await boss.getQueue(name))) await boss.createQueue(name, { name, ...RETRY });
+      for (const { name, coalesce } of kinds)
+        if (!(await boss.getQueue(name)))
+          await boss.createQueue(name, { name, ...RETRY, policy: coalesce ? 'stately' : 'standard' });
     } catch (err) {
       await boss.stop({ graceful: false }).catch(() => {});
       throw new AppError('queue_open_failed', 2, `cannot open the job queue: ${(err as Error).message}`);
@@ -74,17 +76,21 @@ export class PgJobQueue implements JobQueue {
 
   async send(kind: string, jobs: NewJob[]): Promise<void> {
     if (jobs.length === 0) return;
-    // PostgreSQL's jsonb cannot hold U+0000: the job's data goes in as the store keeps it.
+    // PostgreSQL's jsonb cannot hold U+0000: the job's data goes in as the store keeps it. A job
+    // of a stately queue that already has one waiting conflicts with it and is not inserted.
     await this.boss.insert(
       jobs.map((j) => ({
         name: kind,
         data: JSON.parse(pgJson(j.data)) as object,
         expireInSeconds: j.expireInSeconds,
+        ...(j.startAfterSeconds ? { startAfter: `${j.startAfterSeconds} seconds` } : {}),
       })),
     );
   }
 
   async fetch(kinds: readonly string[]): Promise<QueuedJob | undefined> {
+    // pg-boss gives no job of a stately queue while one is active (its fetch meets the unique
+    // index and returns nothing), so coalescing kinds run one at a time.
     for (const kind of kinds) {
       const [job] = (await this.boss.fetch<unknown>(kind, { batchSize: 1 })) ?? [];
       if (job) return { id: job.id, kind, data: job.data };

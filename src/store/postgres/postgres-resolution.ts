@@ -9,7 +9,14 @@ import type {
 } from '../../pipeline/resolution.js';
 import type { ResolutionViews } from '../../pipeline/resolve.js';
 import { FULL_CLEARANCE } from '../store.js';
-import type { Alert, AlertDelivery, IncidentQuery, StatementQuery, StoredAlert } from '../store.js';
+import type {
+  Alert,
+  AlertDelivery,
+  AlertQuery,
+  IncidentQuery,
+  StatementQuery,
+  StoredAlert,
+} from '../store.js';
 import { inTransaction } from './connection.js';
 import { pgJson, pgTextOrNull } from './pg-values.js';
 import { toDelivery, type DeliveryRow } from '../alert-delivery-row.js';
@@ -305,19 +312,16 @@ export class PostgresResolution {
     });
   }
 
-  async listAlerts(q: {
-    clearance?: number;
-    unacknowledged?: boolean;
-    limit?: number;
-  }): Promise<StoredAlert[]> {
+  async listAlerts(q: AlertQuery): Promise<StoredAlert[]> {
     const r = await this.pool.query<AlertRow>(
       `SELECT a.*, coalesce((
          SELECT jsonb_agg(jsonb_build_object('target', d.target, 'status', d.status, 'attempts', d.attempts,
                   'last_error', d.last_error, 'updated_at', d.updated_at) ORDER BY d.target)
          FROM alert_deliveries d WHERE d.alert_id = a.id), '[]'::jsonb) AS deliveries
        FROM alerts a WHERE a.min_level <= $1 ${q.unacknowledged ? 'AND NOT a.acknowledged' : ''}
+         AND ($3::text IS NULL OR a.created_at >= $3::text COLLATE "C")
        ORDER BY coalesce(a.event_date, a.created_at) COLLATE "C" DESC, a.id DESC LIMIT $2`,
-      [q.clearance ?? FULL_CLEARANCE, q.limit ?? 100],
+      [q.clearance ?? FULL_CLEARANCE, q.limit ?? 100, q.createdSince ?? null],
     );
     return r.rows.map((row) => {
       const alert: StoredAlert = {

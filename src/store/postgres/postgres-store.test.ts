@@ -32,6 +32,46 @@ describe.skipIf(!pgReachable)(`PostgreSQL store at ${TEST_PG_URL}`, () => {
     }
   });
 
+  it('runs one resolution at a time across processes: the resolve lock is held in the database', async () => {
+    const { url, schema, drop } = await freshSchema();
+    const [a, b] = await Promise.all([PostgresStore.open(url), PostgresStore.open(url)]);
+    try {
+      const events: string[] = [];
+      let release!: () => void;
+      let started!: () => void;
+      const held = new Promise<void>((r) => (release = r));
+      const aStarted = new Promise<void>((r) => (started = r));
+      const first = a.withResolveLock(async () => {
+        events.push('a starts');
+        started();
+        await held;
+        events.push('a ends');
+      });
+      await aStarted;
+      const second = b.withResolveLock(async () => {
+        events.push('b starts');
+      });
+      // b's lock request is waiting in the database while a holds the lock.
+      const waiting = async () =>
+        (
+          await pgAdmin<{ n: string }>(
+            `SELECT count(*) AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted
+               AND (classid::bigint << 32 | objid::bigint) = hashtextextended($1, 0)`,
+            [`vigil:resolve:${schema}`],
+          )
+        )[0]!.n !== '0';
+      while (!(await waiting())) await new Promise((r) => setTimeout(r, 20));
+      expect(events).toEqual(['a starts']);
+      release();
+      await Promise.all([first, second]);
+      expect(events).toEqual(['a starts', 'a ends', 'b starts']);
+    } finally {
+      await a.close();
+      await b.close();
+      await drop();
+    }
+  });
+
   it('ranks, filters and marks matches with PostgreSQL text search, accents folded', async () => {
     const { url, drop } = await freshSchema();
     const store = await PostgresStore.open(url);

@@ -17,7 +17,7 @@ import type { ResolutionViews } from '../../pipeline/resolve.js';
 import type {
   Alert,
   AlertDelivery,
-  Clearance,
+  AlertQuery,
   DocumentWrite,
   IncidentQuery,
   StatementQuery,
@@ -532,7 +532,7 @@ export class PostgresStore implements Store {
     return this.resolution.addAlerts(alerts);
   }
 
-  async listAlerts(query: Clearance & { unacknowledged?: boolean; limit?: number }): Promise<StoredAlert[]> {
+  async listAlerts(query: AlertQuery): Promise<StoredAlert[]> {
     return this.resolution.listAlerts(query);
   }
 
@@ -542,6 +542,23 @@ export class PostgresStore implements Store {
 
   async recordAlertDelivery(alertId: number, delivery: AlertDelivery): Promise<void> {
     await this.resolution.recordAlertDelivery(alertId, delivery);
+  }
+
+  /** Holds a session-level advisory lock, keyed by the schema, on one connection while `fn` runs. */
+  async withResolveLock<T>(fn: () => Promise<T>): Promise<T> {
+    const key = `vigil:resolve:${this.schema}`;
+    const client = await this.pool.connect();
+    let broken: Error | undefined;
+    try {
+      await client.query('SELECT pg_advisory_lock(hashtextextended($1, 0))', [key]);
+      return await fn();
+    } finally {
+      // A connection that cannot unlock is dropped: ending its session releases the lock.
+      await client.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [key]).catch((err: Error) => {
+        broken = err;
+      });
+      client.release(broken);
+    }
   }
 
   async close(): Promise<void> {

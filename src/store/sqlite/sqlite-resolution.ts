@@ -8,7 +8,14 @@ import type {
   ResolvedStatement,
 } from '../../pipeline/resolution.js';
 import type { ResolutionViews } from '../../pipeline/resolve.js';
-import type { Alert, AlertDelivery, IncidentQuery, StatementQuery, StoredAlert } from '../store.js';
+import type {
+  Alert,
+  AlertDelivery,
+  AlertQuery,
+  IncidentQuery,
+  StatementQuery,
+  StoredAlert,
+} from '../store.js';
 import { toDelivery, type DeliveryRow } from '../alert-delivery-row.js';
 import { FULL_CLEARANCE } from '../store.js';
 
@@ -236,13 +243,18 @@ export class SqliteResolution {
     )();
   }
 
-  listAlerts(q: { clearance?: number; unacknowledged?: boolean; limit?: number }): StoredAlert[] {
+  listAlerts(q: AlertQuery): StoredAlert[] {
     const rows = this.db
       .prepare(
         `SELECT * FROM alerts WHERE min_level <= ? ${q.unacknowledged ? 'AND acknowledged = 0' : ''}
+           ${q.createdSince === undefined ? '' : 'AND created_at >= ?'}
          ORDER BY coalesce(event_date, created_at) DESC, id DESC LIMIT ?`,
       )
-      .all(q.clearance ?? FULL_CLEARANCE, q.limit ?? 100) as AlertRow[];
+      .all(
+        q.clearance ?? FULL_CLEARANCE,
+        ...(q.createdSince === undefined ? [] : [q.createdSince]),
+        q.limit ?? 100,
+      ) as AlertRow[];
     const deliveries = this.db.prepare(
       'SELECT target, status, attempts, last_error, updated_at FROM alert_deliveries WHERE alert_id = ? ORDER BY target',
     );

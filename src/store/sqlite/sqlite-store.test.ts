@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runStoreContract, sampleWrite } from '../../../test/store/store-contract.js';
+import { SqliteListing } from './sqlite-listing.js';
 import { ftsQuery, SqliteStore } from './sqlite-store.js';
 
 runStoreContract('SQLite', async () => {
@@ -22,6 +23,45 @@ describe('SqliteStore', () => {
     const again = SqliteStore.open(path);
     expect((await again.stats()).documents).toBe(1);
     await again.close();
+  });
+
+  it('counts in stats only what a clearance may see, with or without looking up each document', async () => {
+    const store = SqliteStore.open(join(mkdtempSync(join(tmpdir(), 'vigil-store-')), 'vigil.db'));
+    const red = sampleWrite('Red report of the bombing.', { marking: 'TLP:RED' });
+    red.extraction.entities = [{ id: 'isis', kind: 'group', name: 'Islamic State', spans: [[0, 3]] }];
+    await store.putDocuments([sampleWrite('Clear report of the bombing.'), red]);
+    const everything = await store.stats();
+    const cleared = await store.stats(4);
+    const clear = await store.stats(0);
+    expect(cleared).toEqual(everything);
+    expect([cleared.documents, cleared.incidents, cleared.statements, cleared.entities]).toEqual([
+      2, 2, 2, 2,
+    ]);
+    expect([clear.documents, clear.incidents, clear.statements, clear.entities]).toEqual([1, 1, 1, 1]);
+    await store.close();
+  });
+
+  it('lists documents dated first, newest first, then the undated newest stored first, at every clearance', async () => {
+    const store = SqliteStore.open(join(mkdtempSync(join(tmpdir(), 'vigil-store-')), 'vigil.db'));
+    const writes = [
+      sampleWrite('Old clear report.', { publishedAt: '2019-01-01' }),
+      sampleWrite('Undated clear report.', { publishedAt: undefined }),
+      sampleWrite('New red report.', { publishedAt: '2020-06-01', marking: 'TLP:RED' }),
+      sampleWrite('Newer clear report.', { publishedAt: '2020-07-01' }),
+      sampleWrite('Undated red report.', { publishedAt: undefined, marking: 'TLP:RED' }),
+    ];
+    await store.putDocuments(writes);
+    const listing = new SqliteListing(store.connection);
+    const ids = (w: typeof writes) => w.map((x) => x.document.id);
+    const all = await listing.listDocumentSummaries({ limit: 10, offset: 0 });
+    expect(all.items.map((d) => d.id)).toEqual(
+      ids([writes[3]!, writes[2]!, writes[0]!, writes[4]!, writes[1]!]),
+    );
+    expect(all.total).toBe(5);
+    const clear = await listing.listDocumentSummaries({ clearance: 0, limit: 2, offset: 1 });
+    expect(clear.items.map((d) => d.id)).toEqual(ids([writes[0]!, writes[1]!]));
+    expect(clear.total).toBe(3);
+    await store.close();
   });
 
   it('quotes every search word so that FTS5 operators in user input are plain words', () => {

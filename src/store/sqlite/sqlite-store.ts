@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import type { Tlp } from '../../ingest/source-document.js';
+import { TLP_MARKINGS, type Tlp } from '../../ingest/source-document.js';
 import { countValue, type Extraction } from '../../pipeline/extraction.js';
 import { applyReviews } from '../apply-reviews.js';
 import { SQLITE_MIGRATIONS } from '../migrations/sqlite/index.js';
@@ -18,7 +18,7 @@ import { markingsUpTo } from '../../pipeline/clearance-views.js';
 import type {
   Alert,
   AlertDelivery,
-  Clearance,
+  AlertQuery,
   DocumentWrite,
   IncidentQuery,
   StatementQuery,
@@ -56,6 +56,8 @@ interface DocumentRow {
 export class SqliteStore implements Store {
   private readonly db: Database.Database;
   private readonly resolution: SqliteResolution;
+  /** The resolution running or last run in this process (see {@link withResolveLock}). */
+  private resolving: Promise<unknown> = Promise.resolve();
 
   private constructor(db: Database.Database) {
     this.db = db;
@@ -293,23 +295,38 @@ export class SqliteStore implements Store {
     const n = (sql: string, ...params: unknown[]): number =>
       (this.db.prepare(sql).get(...params) as { n: number }).n;
     const visible = `marking IN (${markingList(clearance)})`;
-    const ofVisible = (table: string, column = 'count(*)') =>
-      n(`SELECT ${column} AS n FROM ${table} t JOIN documents d ON d.id = t.doc_id WHERE d.${visible}`);
+    // A reader cleared for every marking sees every document: no need to look each one up.
+    const all = markingsUpTo(clearance).length === TLP_MARKINGS.length;
+    const ofVisible = (table: string) =>
+      n(
+        all
+          ? `SELECT count(*) AS n FROM ${table}`
+          : `SELECT count(*) AS n FROM ${table} t JOIN documents d ON d.id = t.doc_id WHERE d.${visible}`,
+      );
     const level = clearance ?? 4;
     return {
       documents: n(`SELECT count(*) AS n FROM documents WHERE ${visible}`),
       incidents: ofVisible('incidents'),
       statements: ofVisible('statements'),
       links: ofVisible('links'),
-      entities: ofVisible('document_entities', 'count(DISTINCT t.entity_id)'),
+      // Each entity once, if a visible document names it: the distinct ids come from the index,
+      // and the first visible document stops the search (a count of distinct over every mention
+      // joined to its document took 0.7 s on 100,000 documents).
+      entities: n(
+        `SELECT count(*) AS n FROM (SELECT DISTINCT entity_id FROM document_entities) e
+          WHERE EXISTS (SELECT 1 FROM document_entities t JOIN documents d ON d.id = t.doc_id
+                         WHERE t.entity_id = e.entity_id AND d.${visible})`,
+      ),
       reviews: n('SELECT count(*) AS n FROM reviews'),
       messages: n('SELECT count(*) AS n FROM messages'),
+      // An id's views cover disjoint ranges of levels, so one row per id matches a level (and
+      // count(*) reads the listing index rather than every row for its distinct ids).
       resolvedIncidents: n(
-        'SELECT count(DISTINCT id) AS n FROM resolved_incidents WHERE ? BETWEEN min_level AND max_level',
+        'SELECT count(*) AS n FROM resolved_incidents WHERE ? BETWEEN min_level AND max_level',
         level,
       ),
       resolvedStatements: n(
-        'SELECT count(DISTINCT id) AS n FROM resolved_statements WHERE ? BETWEEN min_level AND max_level',
+        'SELECT count(*) AS n FROM resolved_statements WHERE ? BETWEEN min_level AND max_level',
         level,
       ),
       alerts: n('SELECT count(*) AS n FROM alerts WHERE min_level <= ?', level),
@@ -395,7 +412,7 @@ export class SqliteStore implements Store {
     return this.resolution.addAlerts(alerts);
   }
 
-  async listAlerts(query: Clearance & { unacknowledged?: boolean; limit?: number }): Promise<StoredAlert[]> {
+  async listAlerts(query: AlertQuery): Promise<StoredAlert[]> {
     return this.resolution.listAlerts(query);
   }
 
@@ -405,6 +422,12 @@ export class SqliteStore implements Store {
 
   async recordAlertDelivery(alertId: number, delivery: AlertDelivery): Promise<void> {
     this.resolution.recordAlertDelivery(alertId, delivery);
+  }
+
+  async withResolveLock<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.resolving.then(fn);
+    this.resolving = run.catch(() => undefined);
+    return run;
   }
 
   async close(): Promise<void> {
