@@ -89,30 +89,37 @@ export async function chainsPage(ctx: ServiceContext, who: Principal, paging: Pa
   return pageOf(await listChains(ctx.store, ctx.resources.kb, who.clearance), paging);
 }
 
-/** Merge incidents the analyst may see into one, resolve again, audit. */
+/** Merge incidents the analyst may see into one, resolve again, audit (with the analyst's reason, if given). */
 export async function mergeIncidents(
   ctx: ServiceContext,
   who: Principal,
   ids: string[],
+  reason?: string,
 ): Promise<DecisionOutcome> {
   const by = { author: who.username, at: ctx.now().toISOString(), clearance: who.clearance };
   const outcome = await applyDecisions(ctx.store, await mergeDecisions(ctx.store, ids, by), () =>
     ctx.resolver.run(),
   );
-  await auditAs(ctx, who, 'merge', outcome.incident, { ids });
+  await auditAs(ctx, who, 'merge', outcome.incident, { ids, ...(reason ? { reason } : {}) });
   return outcome;
 }
 
-/** Take a document's report out of an incident, resolve again, audit. */
+/** Take a document's report out of an incident, resolve again, audit (with the analyst's reason, if given). */
 export async function splitIncident(
   ctx: ServiceContext,
   who: Principal,
   id: string,
   documentId: string,
+  reason?: string,
 ): Promise<DecisionOutcome> {
   const by = { author: who.username, at: ctx.now().toISOString(), clearance: who.clearance };
   const decisions = await splitDecisions(ctx.store, id, documentId, by);
   const outcome = await applyDecisions(ctx.store, decisions, () => ctx.resolver.run());
-  await auditAs(ctx, who, 'split', id, { documentId, incident: outcome.incident, other: outcome.other });
+  await auditAs(ctx, who, 'split', id, {
+    documentId,
+    incident: outcome.incident,
+    other: outcome.other,
+    ...(reason ? { reason } : {}),
+  });
   return outcome;
 }

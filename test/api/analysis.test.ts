@@ -106,7 +106,10 @@ describe('analysts’ routes', () => {
   it('POST /api/incidents/merge merges incidents and POST /api/incidents/:id/split takes a report out again', async () => {
     const before = await incidents();
     const [a, b] = before.filter((i) => i.documents.length === 1).slice(0, 2);
-    const merged = await call(ana, 'POST', '/api/incidents/merge', { ids: [a!.id, b!.id] });
+    const merged = await call(ana, 'POST', '/api/incidents/merge', {
+      ids: [a!.id, b!.id],
+      reason: 'same attack, two reports',
+    });
     expect(merged.statusCode).toBe(200);
     const m = merged.json() as { kind: string; incident: string; incidents: number };
     expect(m).toMatchObject({ kind: 'merge', incidents: before.length - 1 });
@@ -120,6 +123,11 @@ describe('analysts’ routes', () => {
     });
     expect(split.statusCode).toBe(200);
     expect(split.json()).toMatchObject({ kind: 'split', incidents: before.length });
+    // The analysts' reasons are kept with the decisions in the audit log.
+    const decided = (await call(root, 'GET', '/api/audit?action=merge&actor=ana')).json() as Page<{
+      detail: { ids: string[]; reason?: string };
+    }>;
+    expect(decided.items[0]!.detail).toEqual({ ids: [a!.id, b!.id], reason: 'same attack, two reports' });
     expect((await call(ana, 'POST', '/api/incidents/merge', { ids: [a!.id] })).statusCode).toBe(400);
     expect(
       (await call(ana, 'POST', `/api/incidents/${a!.id}/split`, { documentId: 'doc_elsewhere' })).json(),

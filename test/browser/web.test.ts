@@ -41,6 +41,8 @@ const CLI = join(ROOT, 'dist/cli/main.js');
 const WEB = join(ROOT, 'web/dist/index.html');
 const SHOTS = process.env.VIGIL_SHOTS ?? '/tmp/vigil-web-shots';
 const NEW_PASSWORD = 'correct horse battery staple 42';
+const ANALYST_FIRST_PASSWORD = 'given by the admin 2024';
+const ANALYST_PASSWORD = 'the analyst chose this one';
 const hasChromium = existsSync(CHROMIUM);
 
 if (!hasChromium)
@@ -133,6 +135,26 @@ describe.skipIf(!hasChromium)('web app in Chromium', () => {
       { timeout: 30_000, polling: 'raf' },
     );
     return Number(await handle.jsonValue());
+  }
+
+  /** Sign in from the login page; `newPassword` when the account must choose its own first. */
+  async function signIn(username: string, password: string, newPassword?: string): Promise<void> {
+    await page.goto(`${server.url}/login`);
+    await page.getByLabel('Username').fill(username);
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    if (newPassword) {
+      await page.getByRole('heading', { name: 'Choose a new password' }).waitFor();
+      await page.getByLabel('New password', { exact: true }).fill(newPassword);
+      await page.getByLabel('New password again').fill(newPassword);
+      await page.getByRole('button', { name: /set password/i }).click();
+    }
+    await page.locator('[data-ready="dashboard"]').waitFor();
+  }
+
+  async function signOut(): Promise<void> {
+    await page.getByRole('button', { name: 'Log out' }).click();
+    await page.waitForURL(/\/login/);
   }
 
   beforeAll(async () => {
@@ -251,7 +273,7 @@ describe.skipIf(!hasChromium)('web app in Chromium', () => {
     await page.waitForURL(/country=AF/);
     await page.locator('[data-ready="incidents"]').waitFor();
     await page.waitForFunction(() =>
-      [...document.querySelectorAll('table.incidents-table tbody tr td:nth-child(3)')].every((td) =>
+      [...document.querySelectorAll('table.incidents-table tbody tr td.place')].every((td) =>
         td.textContent?.includes('Afghanistan'),
       ),
     );
@@ -279,7 +301,7 @@ describe.skipIf(!hasChromium)('web app in Chromium', () => {
     const withToll = page.locator('table.incidents-table tbody tr', {
       has: page.locator('td.num', { hasText: /^\d+$/ }),
     });
-    await withToll.first().locator('td:nth-child(2) a').click();
+    await withToll.first().locator('td a[href^="/incidents/"]').click();
     await page.locator('[data-ready^="incident:"]').waitFor();
     await page.locator('.evidence-doc mark.evidence').first().waitFor();
     await shot('incident');
@@ -349,6 +371,220 @@ describe.skipIf(!hasChromium)('web app in Chromium', () => {
     await page.goto(`${url}/alerts`);
     await page.waitForURL(/\/login\?next=%2Falerts/);
 
+    expect(problems).toEqual([]);
+  }, 240_000);
+
+  it('lets an admin create a user and a token, and shows both in the audit log', async () => {
+    await signIn('admin', NEW_PASSWORD);
+    // Admin is in the navigation of admins only.
+    await page.getByRole('link', { name: 'Admin', exact: true }).click();
+    await page.locator('[data-ready="users"]').waitFor();
+    await page.getByLabel('Username').fill('ana.lyst');
+    await page.getByLabel('First password').fill(ANALYST_FIRST_PASSWORD);
+    await page.getByLabel('Role').selectOption('analyst');
+    await page.getByLabel('Clearance').selectOption({ label: 'TLP:AMBER' });
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.getByText(/Created ana\.lyst \(analyst, TLP:AMBER\)/).waitFor();
+    const row = page.locator('table.users-table tbody tr', { hasText: 'ana.lyst' });
+    await row.waitFor();
+    expect(await row.textContent()).toMatch(/analyst.*TLP:AMBER.*must set a password/);
+    await shot('admin-users');
+
+    // Change the role of the new account, then back.
+    await row.getByRole('button', { name: 'Change ana.lyst' }).click();
+    const edit = page.getByRole('form', { name: 'Change ana.lyst' });
+    await edit.getByLabel('Role').selectOption('viewer');
+    await shot('admin-user-edit');
+    await edit.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Saved the changes to ana.lyst.').waitFor();
+    await row.getByRole('cell', { name: 'viewer', exact: true }).waitFor();
+    await row.getByRole('button', { name: 'Change ana.lyst' }).click();
+    await edit.getByLabel('Role').selectOption('analyst');
+    await edit.getByRole('button', { name: 'Save' }).click();
+    await row.getByRole('cell', { name: 'analyst', exact: true }).waitFor();
+
+    // A token: shown once, with a copy button; then listed without its secret.
+    await page
+      .getByRole('navigation', { name: 'Administration' })
+      .getByRole('link', { name: 'API tokens' })
+      .click();
+    await page.waitForURL(/\/admin\/tokens$/);
+    await page.locator('[data-ready="tokens"]').waitFor();
+    await page.getByLabel('Name').fill('nightly export');
+    await page.getByRole('checkbox', { name: /^write/ }).check();
+    await page.getByRole('button', { name: 'Create token' }).click();
+    const secret = page.getByLabel('The new token');
+    await secret.waitFor();
+    const token = (await secret.textContent()) ?? '';
+    expect(token).toMatch(/^vigil_[A-Za-z0-9_-]{40,}$/);
+    await page.getByRole('button', { name: 'Copy' }).click();
+    await page.getByText(/Copied to the clipboard|Selected: press Ctrl\+C/).waitFor();
+    const listed = page.locator('table.tokens-table tbody tr', { hasText: 'nightly export' });
+    await listed.waitFor();
+    expect(await listed.textContent()).toMatch(/read, write/);
+    expect(await page.locator('table.tokens-table').textContent()).not.toContain(token);
+    await shot('admin-token-created');
+    // The token works for scripts.
+    const me = await fetch(`${server.url}/api/stats`, { headers: { authorization: `Bearer ${token}` } });
+    expect(me.status).toBe(200);
+    // Revoke it, after the question in the row.
+    await page.getByRole('button', { name: 'I have copied it' }).click();
+    await listed.getByRole('button', { name: 'Revoke nightly export' }).click();
+    await listed.getByRole('button', { name: 'Yes, revoke' }).click();
+    await page.getByText(/Revoked “nightly export”/).waitFor();
+    expect(await listed.textContent()).toMatch(/revoked/);
+    expect(
+      (await fetch(`${server.url}/api/stats`, { headers: { authorization: `Bearer ${token}` } })).status,
+    ).toBe(401);
+    await shot('admin-tokens');
+
+    // The audit log: everything just done, newest first, filterable by action.
+    await page.getByRole('link', { name: 'Audit log' }).click();
+    await page.locator('[data-ready="audit"]').waitFor();
+    const log = (await page.locator('table.audit-table').textContent()) ?? '';
+    for (const action of ['token.revoke', 'token.create', 'user.update', 'user.create', 'login'])
+      expect(log).toContain(action);
+    await shot('admin-audit');
+    await page.getByLabel('Action').selectOption('user.create');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await page.waitForURL(/action=user\.create/);
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('table.audit-table tbody tr')].every((tr) =>
+        tr.textContent?.includes('user.create'),
+      ),
+    );
+    const created = page.locator('table.audit-table tbody tr', { hasText: 'ana.lyst' });
+    expect(await created.textContent()).toMatch(/admin.*user\.create.*ok.*ana\.lyst.*role.*analyst/);
+    await shot('admin-audit-filtered');
+    await signOut();
+    expect(problems).toEqual([]);
+  }, 120_000);
+
+  it('lets an analyst ingest a text file, merge two incidents and split them again', async () => {
+    await signIn('ana.lyst', ANALYST_FIRST_PASSWORD, ANALYST_PASSWORD);
+    const nav = (await page.locator('nav.main-nav').textContent()) ?? '';
+    expect(nav).toContain('Ingest');
+    expect(nav).not.toContain('Admin');
+
+    // Ingest: markings offered up to the analyst's clearance (AMBER), a file stored and resolved.
+    await page.getByRole('link', { name: 'Ingest', exact: true }).click();
+    await page.locator('[data-ready="ingest"]').waitFor();
+    const offered = await page
+      .getByRole('radio')
+      .evaluateAll((rs) => rs.map((r) => (r as unknown as { value: string }).value));
+    expect(offered).toEqual(['TLP:CLEAR', 'TLP:GREEN', 'TLP:AMBER']);
+    await shot('ingest');
+    await page.getByRole('radio', { name: /TLP:GREEN/ }).check();
+    await page.getByLabel('File', { exact: true }).setInputFiles({
+      name: 'peshawar-checkpoint.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from(
+        'Gunmen attack police checkpoint in Peshawar\n\n' +
+          'Gunmen attacked a police checkpoint in Peshawar, Pakistan, on 3 March 2024, killing three ' +
+          'officers and wounding two others, police said. No group has claimed responsibility.\n',
+      ),
+    });
+    await page.getByRole('button', { name: 'Upload and ingest' }).click();
+    const job = page.getByRole('article', { name: 'File peshawar-checkpoint.txt' });
+    await job.getByText('Stored 1 document.').waitFor({ timeout: 60_000 });
+    expect(await job.textContent()).toMatch(/TLP:GREEN/);
+    await shot('ingest-stored');
+    // The same file again is a duplicate, not a second document.
+    await page.getByLabel('File', { exact: true }).setInputFiles({
+      name: 'peshawar-checkpoint.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from(
+        'Gunmen attack police checkpoint in Peshawar\n\n' +
+          'Gunmen attacked a police checkpoint in Peshawar, Pakistan, on 3 March 2024, killing three ' +
+          'officers and wounding two others, police said. No group has claimed responsibility.\n',
+      ),
+    });
+    await page.getByRole('button', { name: 'Upload and ingest' }).click();
+    await page.getByText('Already stored: nothing new.').waitFor({ timeout: 60_000 });
+    await page.getByLabel('File', { exact: true }).setInputFiles({
+      name: 'notes.docx',
+      mimeType: 'application/octet-stream',
+      buffer: Buffer.from('not a supported type'),
+    });
+    await page.getByRole('button', { name: 'Upload and ingest' }).click();
+    await page.locator('table.problems').getByText('ingest:unsupported').waitFor({ timeout: 60_000 });
+    await shot('ingest-results');
+    // The document is in the search.
+    await page.goto(`${server.url}/search?q=${encodeURIComponent('Peshawar checkpoint')}`);
+    await page.locator('ol.hits li', { hasText: 'Gunmen attack police checkpoint in Peshawar' }).waitFor();
+
+    // Merge: tick two incidents reported once each, give a reason, merge.
+    await page.goto(`${server.url}/incidents`);
+    await page.locator('[data-ready="incidents"] .map-point').first().waitFor();
+    const single = page.locator('table.incidents-table tbody tr', {
+      has: page.locator('td.num:nth-last-child(2)', { hasText: /^1$/ }),
+    });
+    const before = Number(
+      /^(\d+)/.exec((await page.locator('.page-head .sub').first().textContent()) ?? '')?.[1],
+    );
+    await single.nth(0).getByRole('checkbox').check();
+    await single.nth(1).getByRole('checkbox').check();
+    await page.getByLabel('Reason (kept in the audit log)').fill('one attack, reported twice');
+    await shot('incidents-merge');
+    await page.getByRole('button', { name: 'Merge 2 incidents' }).click();
+    const merged = page.getByRole('status').filter({ hasText: 'Merged 2 incidents into one' });
+    await merged.waitFor({ timeout: 60_000 });
+    await page.waitForFunction(
+      (n) => document.querySelector('.page-head .sub')?.textContent?.startsWith(`${n - 1} incident`),
+      before,
+    );
+    await merged.getByRole('link', { name: 'open the merged incident' }).click();
+    await page.locator('[data-ready^="incident:"]').waitFor();
+    await page.getByRole('heading', { name: 'Reports (2)' }).waitFor();
+    expect(await page.locator('section[aria-labelledby="merge-h"]').textContent()).toContain(
+      'merged by an analyst',
+    );
+    // The decision is stored: still one incident after a reload.
+    await page.reload();
+    await page.locator('[data-ready^="incident:"]').waitFor();
+    await page.getByRole('heading', { name: 'Reports (2)' }).waitFor();
+    await shot('incident-merged');
+
+    // Split one report out again, with a reason.
+    const reports = page.locator('.grouping-reports > li');
+    await reports
+      .nth(1)
+      .getByRole('button', { name: /^Split out/ })
+      .click();
+    await page.getByLabel('Why is this report about another incident?').fill('a different attack after all');
+    await shot('incident-split-form');
+    await page.getByRole('button', { name: 'Split it out' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'was split out of this incident' })
+      .waitFor({ timeout: 60_000 });
+    await page.getByRole('heading', { name: 'Reports (1)' }).waitFor();
+    await shot('incident-split');
+    await page.reload();
+    await page.locator('[data-ready^="incident:"]').waitFor();
+    await page.getByRole('heading', { name: 'Reports (1)' }).waitFor();
+    expect(await page.locator('section[aria-labelledby="merge-h"]').textContent()).not.toContain(
+      'merged by an analyst',
+    );
+
+    // Candidates: unknown actors with their documents.
+    await page.goto(`${server.url}/actors/candidates`);
+    await page.locator('[data-ready="candidates"]').waitFor();
+    const candidates = page.locator('.candidate');
+    if ((await candidates.count()) > 0) {
+      await candidates.first().locator('summary').click();
+      await candidates.first().locator('.candidate-doc-list a').first().waitFor();
+    }
+    await shot('candidates');
+
+    // Own API tokens, without the administration.
+    await page.getByRole('link', { name: 'API tokens' }).click();
+    await page.locator('[data-ready="tokens"]').waitFor();
+    expect(await page.getByRole('checkbox', { name: /^admin/ }).isDisabled()).toBe(true);
+    await shot('tokens');
+    await page.goto(`${server.url}/admin/users`);
+    await page.getByText('Only administrators manage accounts').waitFor();
+    await signOut();
     expect(problems).toEqual([]);
   }, 240_000);
 });

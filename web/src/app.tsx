@@ -19,6 +19,11 @@ const pages = {
   document: preloadable(() => import('./scenes/documents/DocumentPage')),
   search: preloadable(() => import('./scenes/documents/SearchPage')),
   alerts: preloadable(() => import('./scenes/alerts/AlertsPage')),
+  candidates: preloadable(() => import('./scenes/actors/CandidatesPage')),
+  ingest: preloadable(() => import('./scenes/ingest/IngestPage')),
+  users: preloadable(() => import('./scenes/admin/UsersPage')),
+  tokens: preloadable(() => import('./scenes/admin/TokensPage')),
+  audit: preloadable(() => import('./scenes/admin/AuditPage')),
 };
 const DashboardPage = pages.dashboard.Component;
 const IncidentsPage = pages.incidents.Component;
@@ -31,6 +36,11 @@ const DocumentsPage = pages.documents.Component;
 const DocumentPage = pages.document.Component;
 const SearchPage = pages.search.Component;
 const AlertsPage = pages.alerts.Component;
+const CandidatesPage = pages.candidates.Component;
+const IngestPage = pages.ingest.Component;
+const UsersPage = pages.users.Component;
+const TokensPage = pages.tokens.Component;
+const AuditPage = pages.audit.Component;
 const NotFoundPage = lazy(() => import('./scenes/NotFoundPage'));
 
 /** The page chunk of the address the app opens on, fetched while the session is being checked. */
@@ -42,10 +52,13 @@ function prefetchFirstPage(path: string): Promise<unknown> {
       incidents: second ? 'incident' : 'incidents',
       statements: 'statement',
       chains: 'chains',
-      actors: second ? 'actor' : 'actors',
+      actors: second === 'candidates' ? 'candidates' : second ? 'actor' : 'actors',
       documents: second ? 'document' : 'documents',
       search: 'search',
       alerts: 'alerts',
+      ingest: 'ingest',
+      tokens: 'tokens',
+      admin: second === 'tokens' ? 'tokens' : second === 'audit' ? 'audit' : 'users',
     } as Record<string, keyof typeof pages>
   )[first];
   return key ? pages[key].preload().catch(() => undefined) : Promise.resolve();
@@ -106,11 +119,18 @@ export function App() {
             <Route path="chains" element={page(<ChainsPage />)} />
             <Route path="chains/:id" element={page(<ChainsPage />)} />
             <Route path="actors" element={page(<ActorsPage />)} />
+            <Route path="actors/candidates" element={page(<CandidatesPage />)} />
             <Route path="actors/:id" element={page(<ActorPage />)} />
             <Route path="documents" element={page(<DocumentsPage />)} />
             <Route path="documents/:id" element={page(<DocumentPage />)} />
             <Route path="search" element={page(<SearchPage />)} />
             <Route path="alerts" element={page(<AlertsPage />)} />
+            <Route path="ingest" element={page(<IngestPage />)} />
+            <Route path="tokens" element={page(<TokensPage />)} />
+            <Route path="admin" element={<Navigate to="/admin/users" replace />} />
+            <Route path="admin/users" element={page(<UsersPage />)} />
+            <Route path="admin/tokens" element={page(<TokensPage />)} />
+            <Route path="admin/audit" element={page(<AuditPage />)} />
             <Route path="*" element={page(<NotFoundPage />)} />
           </Route>
         </Routes>

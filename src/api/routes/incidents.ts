@@ -16,6 +16,9 @@ import {
   statementSchema,
 } from '../schemas.js';
 
+/** Why an analyst merged or split, in their words: kept in the audit log with the decision. */
+const decisionReason = z.string().trim().max(1000).optional();
+
 /** `/api/incidents`: resolved incidents, and analysts' merges and splits. */
 export function incidentRoutes(app: ApiApp, rc: RouteContext): void {
   app.get(
@@ -78,13 +81,16 @@ export function incidentRoutes(app: ApiApp, rc: RouteContext): void {
       config: { access: 'write' },
       schema: {
         tags: ['analysis'],
-        summary: 'Merge incidents that are one (kept across re-resolution; undo with split)',
-        body: z.object({ ids: z.array(idString).min(2).max(50) }),
+        summary:
+          'Merge incidents that are one, with an optional `reason` for the audit log (kept across re-resolution; undo with split)',
+        body: z.object({ ids: z.array(idString).min(2).max(50), reason: decisionReason }),
         response: { 200: decisionResultSchema, ...errorResponses(400, 401, 403, 404) },
       },
     },
     async (request) =>
-      toDecisionResponse(await mergeIncidents(rc.services, principalOf(request), request.body.ids)),
+      toDecisionResponse(
+        await mergeIncidents(rc.services, principalOf(request), request.body.ids, request.body.reason),
+      ),
   );
 
   app.post(
@@ -93,15 +99,22 @@ export function incidentRoutes(app: ApiApp, rc: RouteContext): void {
       config: { access: 'write' },
       schema: {
         tags: ['analysis'],
-        summary: 'Take a document’s report out of an incident (kept across re-resolution; undo with merge)',
+        summary:
+          'Take a document’s report out of an incident, with an optional `reason` for the audit log (kept across re-resolution; undo with merge)',
         params: z.object({ id: idString }),
-        body: z.object({ documentId: idString }),
+        body: z.object({ documentId: idString, reason: decisionReason }),
         response: { 200: decisionResultSchema, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
     async (request) =>
       toDecisionResponse(
-        await splitIncident(rc.services, principalOf(request), request.params.id, request.body.documentId),
+        await splitIncident(
+          rc.services,
+          principalOf(request),
+          request.params.id,
+          request.body.documentId,
+          request.body.reason,
+        ),
       ),
   );
 }

@@ -4,16 +4,22 @@
  * server's `{ error: { code, message } }`, and a 401 handed to the app so that it shows the login.
  */
 import type {
+  Account,
   Alert,
+  ApiToken,
+  AuditEntry,
+  Candidate,
   Chain,
   Dashboard,
   DocumentDetail,
+  DecisionResult,
   DocumentSummary,
   Entity,
   EntityDetail,
   Extraction,
   Incident,
   IncidentDetail,
+  IngestResult,
   Mention,
   Page,
   ReviewAction,
@@ -22,6 +28,8 @@ import type {
   Session,
   Statement,
   Stats,
+  TokenScope,
+  Tlp,
   User,
 } from './types';
 
@@ -88,28 +96,71 @@ async function request<T>(method: string, path: string, options: RequestOptions 
     if (e instanceof DOMException && e.name === 'AbortError') throw e;
     throw new ApiError(0, 'network_error', 'The Vigil server cannot be reached.');
   }
-  const text = await response.text();
+  return answer<T>(response.status, response.statusText, await response.text(), options.quiet401);
+}
+
+/** The JSON of an answer, or the `ApiError` it carries (a 401 also goes to the app's handler). */
+function answer<T>(status: number, statusText: string, text: string, quiet401?: boolean): T {
+  const ok = status >= 200 && status < 300;
   let data: unknown = undefined;
   if (text) {
     try {
       data = JSON.parse(text);
     } catch {
-      if (response.ok)
-        throw new ApiError(response.status, 'bad_response', 'The server sent something that is not JSON.');
+      if (ok) throw new ApiError(status, 'bad_response', 'The server sent something that is not JSON.');
     }
   }
-  if (!response.ok) {
+  if (!ok) {
     const err = (data as { error?: { code?: unknown; message?: unknown } } | undefined)?.error;
     const error = new ApiError(
-      response.status,
-      typeof err?.code === 'string' ? err.code : `http_${response.status}`,
-      typeof err?.message === 'string' ? err.message : `${response.status} ${response.statusText}`.trim(),
+      status,
+      typeof err?.code === 'string' ? err.code : `http_${status}`,
+      typeof err?.message === 'string' ? err.message : `${status} ${statusText}`.trim(),
     );
-    const sessionProblem = response.status === 401 || error.code === 'password_change_required';
-    if (sessionProblem && !options.quiet401) onUnauthorized?.(error);
+    const sessionProblem = status === 401 || error.code === 'password_change_required';
+    if (sessionProblem && !quiet401) onUnauthorized?.(error);
     throw error;
   }
   return data as T;
+}
+
+/** How far an upload has gone: bytes sent of the total (the server works on it once all are sent). */
+export interface UploadProgress {
+  sent: number;
+  total: number;
+}
+
+/**
+ * POST a multipart form (a file upload) with its progress: `fetch` cannot tell how much of a
+ * request body was sent, XMLHttpRequest can. Same cookie, CSRF header and errors as `request`.
+ */
+function upload<T>(
+  path: string,
+  form: FormData,
+  onProgress?: (p: UploadProgress) => void,
+  signal?: AbortSignal,
+): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', apiUrl(path));
+    xhr.withCredentials = true;
+    xhr.setRequestHeader('accept', 'application/json');
+    if (csrfToken) xhr.setRequestHeader('x-csrf-token', csrfToken);
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable) onProgress?.({ sent: e.loaded, total: e.total });
+    };
+    xhr.onload = () => {
+      try {
+        resolve(answer<T>(xhr.status, xhr.statusText, xhr.responseText));
+      } catch (e) {
+        reject(e as Error);
+      }
+    };
+    xhr.onerror = () => reject(new ApiError(0, 'network_error', 'The Vigil server cannot be reached.'));
+    xhr.onabort = () => reject(new DOMException('The upload was cancelled.', 'AbortError'));
+    signal?.addEventListener('abort', () => xhr.abort());
+    xhr.send(form);
+  });
 }
 
 async function list<T>(path: string, query?: Query, signal?: AbortSignal): Promise<Page<T>> {
@@ -124,6 +175,30 @@ function get<T>(path: string, signal?: AbortSignal, query?: Query): Promise<T> {
   if (signal) options.signal = signal;
   if (query) options.query = query;
   return request<T>('GET', path, options);
+}
+
+/**
+ * The answer of `POST /api/ingest` as the app shows it: stored and resolved (200: `stored`,
+ * `incidents`, `newAlerts`) or queued for the workers (202: `queuedJobs`, `queuedDocuments`); both
+ * with `read`, `duplicates`, `skipped` and `problems`.
+ */
+export function toIngestResult(answer: Record<string, unknown>): IngestResult {
+  const n = (v: unknown) => (typeof v === 'number' ? v : 0);
+  const common = {
+    read: n(answer.read),
+    duplicates: n(answer.duplicates),
+    skipped: n(answer.skipped),
+    problems: Array.isArray(answer.problems) ? (answer.problems as IngestResult['problems']) : [],
+  };
+  if (typeof answer.stored === 'number')
+    return {
+      kind: 'stored',
+      ...common,
+      stored: answer.stored,
+      incidents: n(answer.incidents),
+      newAlerts: n(answer.newAlerts),
+    };
+  return { kind: 'queued', ...common, jobs: n(answer.queuedJobs), documents: n(answer.queuedDocuments) };
 }
 
 /** Every call the app makes. */
@@ -178,4 +253,36 @@ export const api = {
     request<ReviewOutcome>('POST', '/reviews', {
       body: value === undefined ? { subjectId, field, action } : { subjectId, field, action, value },
     }),
+  /** Upload a file to ingest (multipart: `file`, `marking`); stored and resolved (200) or queued (202). */
+  ingestFile: (file: File, marking: Tlp, onProgress?: (p: UploadProgress) => void, signal?: AbortSignal) => {
+    const form = new FormData();
+    // The marking first: the server reads the parts in order.
+    form.append('marking', marking);
+    form.append('file', file, file.name);
+    return upload<Record<string, unknown>>('/ingest', form, onProgress, signal).then(toIngestResult);
+  },
+  /** Fetch a web page (`{url}`) or add and poll a feed (`{feed}`), then store or queue. */
+  ingestSource: (source: { url: string } | { feed: string }, marking: Tlp) =>
+    request<Record<string, unknown>>('POST', '/ingest', { body: { ...source, marking } }).then(
+      toIngestResult,
+    ),
+  merge: (ids: string[], reason?: string) =>
+    request<DecisionResult>('POST', '/incidents/merge', { body: reason ? { ids, reason } : { ids } }),
+  split: (id: string, documentId: string, reason?: string) =>
+    request<DecisionResult>('POST', `/incidents/${encodeURIComponent(id)}/split`, {
+      body: reason ? { documentId, reason } : { documentId },
+    }),
+  candidates: (query: Query, signal?: AbortSignal) => list<Candidate>('/candidates', query, signal),
+  users: (query: Query, signal?: AbortSignal) => list<Account>('/users', query, signal),
+  createUser: (input: { username: string; password: string; role: string; clearance: number }) =>
+    request<Account>('POST', '/users', { body: input }),
+  updateUser: (
+    username: string,
+    changes: { role?: string; clearance?: number; disabled?: boolean; password?: string },
+  ) => request<Account>('PATCH', `/users/${encodeURIComponent(username)}`, { body: changes }),
+  tokens: (query: Query, signal?: AbortSignal) => list<ApiToken>('/tokens', query, signal),
+  createToken: (name: string, scopes: TokenScope[]) =>
+    request<ApiToken & { token: string }>('POST', '/tokens', { body: { name, scopes } }),
+  revokeToken: (id: string) => request<unknown>('DELETE', `/tokens/${encodeURIComponent(id)}`),
+  audit: (query: Query, signal?: AbortSignal) => list<AuditEntry>('/audit', query, signal),
 };

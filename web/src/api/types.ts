@@ -285,3 +285,100 @@ export interface Stats {
   alerts?: number;
   [key: string]: number | undefined;
 }
+
+/** What `POST /api/ingest` did when it stored and resolved at once (200). */
+export interface IngestStored {
+  kind: 'stored';
+  read: number;
+  stored: number;
+  duplicates: number;
+  skipped: number;
+  problems: IngestProblem[];
+  /** Incidents after resolving again. */
+  incidents: number;
+  newAlerts: number;
+}
+
+/** What `POST /api/ingest` did in queue mode (202): the documents wait for `vigil worker` processes. */
+export interface IngestQueued {
+  kind: 'queued';
+  read: number;
+  /** Jobs queued for the workers. */
+  jobs: number;
+  /** Documents in those jobs. */
+  documents: number;
+  duplicates: number;
+  skipped: number;
+  problems: IngestProblem[];
+}
+
+/** What `POST /api/ingest` did (see `toIngestResult` in client.ts for the answers it comes from). */
+export type IngestResult = IngestStored | IngestQueued;
+
+/** A document that could not be read or stored, and why (`source:line ruleId reason`). */
+export interface IngestProblem {
+  source: string;
+  ruleId: string;
+  reason: string;
+}
+
+/** What a merge or split did once resolution ran again. */
+export interface DecisionResult {
+  kind: 'merge' | 'split';
+  /** The incident the first report now belongs to (the merged one, or the one split off). */
+  incident?: string;
+  /** For a split: the incident the other reports stay in. */
+  other?: string;
+  decisions: number;
+  incidents: number;
+}
+
+/** An actor named in several documents that the knowledge base does not know. */
+export interface Candidate {
+  key: string;
+  name: string;
+  kind: 'group' | 'person';
+  docIds: string[];
+  firstSeen?: string;
+  lastSeen?: string;
+  evidence: Evidence[];
+}
+
+/** An account, as admins see it. */
+export interface Account {
+  username: string;
+  role: Role;
+  clearance: number;
+  disabled: boolean;
+  mustChangePassword: boolean;
+  createdAt: string;
+  updatedAt?: string;
+  lastLoginAt?: string;
+}
+
+export const ROLES = ['viewer', 'analyst', 'admin'] as const;
+export const TOKEN_SCOPES = ['read', 'write', 'admin'] as const;
+export type TokenScope = (typeof TOKEN_SCOPES)[number];
+
+/** An API token as listed (never its secret). */
+export interface ApiToken {
+  id: string;
+  username: string;
+  name: string;
+  scopes: TokenScope[];
+  createdAt: string;
+  lastUsedAt?: string;
+  revokedAt?: string;
+}
+
+/** One line of the audit log. */
+export interface AuditEntry {
+  id: number;
+  at: string;
+  actor?: string;
+  action: string;
+  target?: string;
+  outcome: 'ok' | 'denied' | 'failed';
+  ip?: string;
+  detail?: Record<string, unknown>;
+}

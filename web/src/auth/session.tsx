@@ -13,6 +13,8 @@ export interface SessionState {
   changePassword: (current: string, next: string) => Promise<void>;
   /** Whether the user may review, acknowledge and ingest (analyst or admin). */
   canWrite: boolean;
+  /** Whether the user manages accounts and reads the audit log (admin). */
+  isAdmin: boolean;
 }
 
 const SessionContext = createContext<SessionState | undefined>(undefined);
@@ -87,6 +89,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       logout,
       changePassword,
       canWrite: user?.role === 'analyst' || user?.role === 'admin',
+      isAdmin: user?.role === 'admin',
     }),
     [user, expired, login, logout, changePassword],
   );

@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import type { CasualtyReport } from '../api/types';
 import { countValue, formatCount, formatTimestamp } from '../lib/format';
+import { ShowAll, useFirst } from './ShowMore';
 
 const W = 560;
 const H = 180;
@@ -17,6 +18,7 @@ export function CasualtyChart({
   reports: CasualtyReport[];
   titles: Map<string, string>;
 }) {
+  const rows = useFirst(reports, 12);
   const dated = reports
     .filter((r) => r.publishedAt)
     .map((r) => ({ ...r, t: Date.parse(r.publishedAt!) }))
@@ -112,7 +114,7 @@ export function CasualtyChart({
             </tr>
           </thead>
           <tbody>
-            {reports.map((r) => (
+            {rows.shown.map((r) => (
               <tr key={r.mentionId}>
                 <td className="nowrap">{formatTimestamp(r.publishedAt)}</td>
                 <td>
@@ -127,6 +129,7 @@ export function CasualtyChart({
           </tbody>
         </table>
       </div>
+      <ShowAll hidden={rows.hidden} total={reports.length} noun="reports" onClick={rows.showAll} />
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import type { DocumentDetail, Evidence, MentionSource } from '../api/types';
 import { TlpBadge } from './Badges';
 import { HighlightedText, type Highlight } from './HighlightedText';
+import { ShowAll, useFirst } from './ShowMore';
 import { SourceCredit } from './SourceCredit';
 import { ErrorMessage, Loading } from './Status';
 import { getDocument } from '../lib/doc-cache';
@@ -48,6 +49,8 @@ export function EvidenceViewer({
     [docId],
   );
   const pane = useRef<HTMLDivElement>(null);
+  const list = useFirst(sources, 12);
+  const listed = source && !list.shown.includes(source) ? [...list.shown, source] : list.shown;
 
   const docEvidence = useMemo(() => evidence.filter((e) => e.docId === docId), [evidence, docId]);
   const ranges = useMemo<Range<Highlight>[]>(
@@ -102,7 +105,7 @@ export function EvidenceViewer({
   return (
     <div className="evidence-viewer">
       <ul className="plain source-list" aria-label="Reporting documents">
-        {sources.map((s) => (
+        {listed.map((s) => (
           <li key={s.id}>
             <button
               type="button"
@@ -118,6 +121,11 @@ export function EvidenceViewer({
             </button>
           </li>
         ))}
+        {list.hidden > 0 ? (
+          <li>
+            <ShowAll hidden={list.hidden} total={sources.length} noun="reports" onClick={list.showAll} />
+          </li>
+        ) : null}
       </ul>
       <div>
         {source ? (

@@ -13,6 +13,36 @@ export interface FieldRow {
   evidenceFields?: string[];
 }
 
+/** Evidence sentences quoted per row, at most. */
+const QUOTED = 2;
+
+/**
+ * The evidence of one row, one item per distinct sentence (several fields may cite it, and
+ * several reports may repeat it word for word): with a set, as an incident reported hundreds of
+ * times has thousands of evidence items.
+ */
+function rowEvidence(row: FieldRow, evidence: Evidence[]): Evidence[] {
+  const names = row.evidenceFields ?? [row.field];
+  const seen = new Set<string>();
+  return evidence.filter((e) => {
+    if (!names.includes(e.field)) return false;
+    const k = e.text.trim();
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+/** The documents whose sentences a field table quotes (to credit them). */
+export function quotedDocuments(rows: FieldRow[], evidence: Evidence[]): string[] {
+  const ids = rows.flatMap((r) =>
+    rowEvidence(r, evidence)
+      .slice(0, QUOTED)
+      .flatMap((e) => (e.docId ? [e.docId] : [])),
+  );
+  return [...new Set(ids)];
+}
+
 /**
  * The fields of an incident or statement, each with the sentences that state it (a sentence opens
  * its document in the evidence viewer) and, for analysts, review controls.
@@ -49,11 +79,7 @@ export function FieldTable({
         </thead>
         <tbody>
           {rows.map((row) => {
-            const names = row.evidenceFields ?? [row.field];
-            const ev = evidence.filter((e) => names.includes(e.field));
-            const unique = ev.filter(
-              (e, k) => ev.findIndex((o) => o.docId === e.docId && o.start === e.start) === k,
-            );
+            const unique = rowEvidence(row, evidence);
             return (
               <tr key={row.field} data-field={row.field}>
                 <th scope="row">{row.label}</th>
@@ -63,7 +89,7 @@ export function FieldTable({
                     <span className="muted">—</span>
                   ) : (
                     <ul>
-                      {unique.slice(0, 2).map((e) => (
+                      {unique.slice(0, QUOTED).map((e) => (
                         <li key={`${e.docId}-${e.start}-${e.end}`}>
                           <span className="evidence-text clamp">{quoted(e.text)}</span>{' '}
                           {e.docId ? (
@@ -77,8 +103,10 @@ export function FieldTable({
                           ) : null}
                         </li>
                       ))}
-                      {unique.length > 2 ? (
-                        <li className="muted small">and {unique.length - 2} more in the sources below</li>
+                      {unique.length > QUOTED ? (
+                        <li className="muted small">
+                          and {unique.length - QUOTED} more in the sources below
+                        </li>
                       ) : null}
                     </ul>
                   )}

@@ -4,7 +4,15 @@ import { api } from '../api/client';
 import { useSession } from '../auth/session';
 import { TlpBadge } from './Badges';
 
-const NAV = [
+interface NavItem {
+  to: string;
+  label: string;
+  end?: boolean;
+  /** Shown to analysts and admins only (`write`), or to admins only (`admin`). */
+  needs?: 'write' | 'admin';
+}
+
+const NAV: NavItem[] = [
   { to: '/', label: 'Dashboard', end: true },
   { to: '/incidents', label: 'Incidents' },
   { to: '/chains', label: 'Chains' },
@@ -12,6 +20,8 @@ const NAV = [
   { to: '/documents', label: 'Documents' },
   { to: '/search', label: 'Search' },
   { to: '/alerts', label: 'Alerts' },
+  { to: '/ingest', label: 'Ingest', needs: 'write' },
+  { to: '/admin', label: 'Admin', needs: 'admin' },
 ];
 
 /** Unacknowledged alerts, refreshed on every navigation and when an alert is acknowledged. */
@@ -37,7 +47,8 @@ function useAlertCount(): number | undefined {
 
 /** The frame of every signed-in page: skip link, header with navigation, search, user and clearance. */
 export function Layout() {
-  const { user, logout } = useSession();
+  const { user, logout, canWrite, isAdmin } = useSession();
+  const nav = NAV.filter((n) => !n.needs || (n.needs === 'write' ? canWrite : isAdmin));
   const navigate = useNavigate();
   const location = useLocation();
   const alertCount = useAlertCount();
@@ -88,7 +99,7 @@ export function Layout() {
         </NavLink>
         <nav className="main-nav" aria-label="Main">
           <ul>
-            {NAV.map((n) => (
+            {nav.map((n) => (
               <li key={n.to}>
                 <NavLink to={n.to} end={n.end ?? false}>
                   {n.label}
@@ -110,7 +121,7 @@ export function Layout() {
             id="header-q"
             ref={searchRef}
             type="search"
-            placeholder="Search documents  ( / )"
+            placeholder="Search  ( / )"
             value={q}
             onChange={(e) => setQ(e.target.value)}
           />
@@ -124,6 +135,12 @@ export function Layout() {
               <span className="visually-hidden">clearance </span>
               <TlpBadge marking={user.clearance} />
             </span>
+            {/* Admins have the tokens, everyone's, under Admin. */}
+            {!isAdmin ? (
+              <NavLink to="/tokens" className="user-link">
+                API tokens
+              </NavLink>
+            ) : null}
             <button
               type="button"
               className="link-button"

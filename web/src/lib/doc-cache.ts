@@ -6,7 +6,23 @@ import type { DocumentDetail, DocumentSummary } from '../api/types';
  * evidence (which names a document by id only) share them. At most `MAX` full texts are kept.
  */
 const MAX = 40;
+/** Documents fetched at once: a page crediting many sources must not hold up the others' requests. */
+const PARALLEL = 4;
 const cache = new Map<string, Promise<DocumentDetail>>();
+let inFlight = 0;
+const waiting: (() => void)[] = [];
+
+/** `fetch()` once fewer than PARALLEL documents are being fetched. */
+async function limited<T>(fetch: () => Promise<T>): Promise<T> {
+  if (inFlight >= PARALLEL) await new Promise<void>((resolve) => waiting.push(resolve));
+  inFlight++;
+  try {
+    return await fetch();
+  } finally {
+    inFlight--;
+    waiting.shift()?.();
+  }
+}
 
 /** A document with its text, extraction and annotations (cached). */
 export function getDocument(id: string): Promise<DocumentDetail> {
@@ -16,7 +32,7 @@ export function getDocument(id: string): Promise<DocumentDetail> {
     cache.set(id, hit);
     return hit;
   }
-  const p = api.document(id);
+  const p = limited(() => api.document(id));
   cache.set(id, p);
   p.catch(() => cache.delete(id));
   while (cache.size > MAX) cache.delete(cache.keys().next().value!);

@@ -79,3 +79,26 @@ export function quoted(text: string): string {
 export function formatConfidence(c: number | undefined): string {
   return c === undefined ? '—' : `${Math.round(c * 100)}%`;
 }
+
+/** A clearance (0–4 or a marking) as its level 0–4; -1 when unknown. */
+export function clearanceLevel(clearance: number | Tlp | undefined | null): number {
+  if (typeof clearance === 'number') return clearance;
+  return clearance ? TLP_MARKINGS.indexOf(clearance) : -1;
+}
+
+/** The markings a user with `clearance` may give (none above their own). */
+export function markingsUpTo(clearance: number | Tlp | undefined | null): Tlp[] {
+  return TLP_MARKINGS.slice(0, clearanceLevel(clearance) + 1);
+}
+
+/** `1536` → `1.5 KB`, `20971520` → `20 MB`. */
+export function formatBytes(n: number): string {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(n < 10 * 1024 ? 1 : 0)} KB`;
+  return `${(n / 1024 / 1024).toFixed(n < 10 * 1024 * 1024 ? 1 : 0)} MB`;
+}
+
+/** `1 document`, `3 documents`. */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}

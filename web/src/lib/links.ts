@@ -13,3 +13,9 @@ export function documentPath(docId: string, span?: { start: number; end: number 
   const base = `/documents/${encodeURIComponent(docId)}`;
   return span ? `${base}?at=${span.start}-${span.end}` : base;
 }
+
+/** An incident id from what an analyst pastes: the id itself, or the incident's address. */
+export function incidentIdFrom(text: string): string | undefined {
+  const m = /(?:^|\/incidents\/)(inc-[A-Za-z0-9_.:-]+)\/?(?:[?#].*)?$/.exec(text.trim());
+  return m ? m[1] : undefined;
+}

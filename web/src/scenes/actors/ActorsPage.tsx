@@ -3,20 +3,11 @@ import { Link, useSearchParams } from 'react-router';
 import { api } from '../../api/client';
 import { Pager } from '../../components/Pager';
 import { Empty, ErrorMessage, Loading } from '../../components/Status';
-import { humanize } from '../../lib/format';
 import { useApi, useTitle } from '../../lib/use-api';
-import { ENTITY_KINDS } from '../../lib/vocab';
+import { ActorTabs } from './ActorTabs';
 import './actors.css';
 
 const PAGE = 50;
-const KIND_LABELS: Record<string, string> = {
-  group: 'Groups',
-  person: 'People',
-  outlet: 'Outlets',
-  platform: 'Platforms',
-  'state-body': 'State bodies',
-};
-
 /** The knowledge base: groups, people, outlets and platforms, by kind and name. */
 export default function ActorsPage() {
   useTitle('Actors');
@@ -50,17 +41,7 @@ export default function ActorsPage() {
         </p>
       </div>
       <div className="actors-tools">
-        <nav aria-label="Kinds of actor" className="kind-tabs">
-          {ENTITY_KINDS.map((k) => (
-            <Link
-              key={k}
-              to={`/actors?kind=${k}${q ? `&q=${encodeURIComponent(q)}` : ''}`}
-              aria-current={k === kind ? 'page' : undefined}
-            >
-              {KIND_LABELS[k] ?? humanize(k)}
-            </Link>
-          ))}
-        </nav>
+        <ActorTabs current={kind} q={q} />
         <form role="search" onSubmit={search} className="inline-search">
           <label htmlFor="actor-q" className="visually-hidden">
             Name or alias

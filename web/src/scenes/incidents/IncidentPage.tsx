@@ -5,7 +5,8 @@ import type { Evidence, IncidentDetail, MentionSource, ReviewAction, ReviewOutco
 import { ActorList } from '../../components/Actors';
 import { KindBadge } from '../../components/Badges';
 import { CasualtyChart } from '../../components/CasualtyChart';
-import { FieldTable, type FieldRow } from '../../components/FieldTable';
+import { FieldTable, quotedDocuments, type FieldRow } from '../../components/FieldTable';
+import { ShowAll, useFirst } from '../../components/ShowMore';
 import { WikinewsCredit } from '../../components/SourceCredit';
 import { StatementItem } from '../../components/StatementItem';
 import { Empty, ErrorMessage, Loading } from '../../components/Status';
@@ -22,6 +23,7 @@ import {
 import { documentPath } from '../../lib/links';
 import { useApi, useTitle } from '../../lib/use-api';
 import { EvidenceViewer, type EvidenceFocus } from '../../components/EvidenceViewer';
+import { Grouping, type DecisionNotice } from './Grouping';
 import './incidents.css';
 
 function fieldRows(i: IncidentDetail): FieldRow[] {
@@ -168,6 +170,23 @@ function MergeReason({ text, titles }: { text: string; titles: Map<string, strin
   );
 }
 
+/** The reasons the reports were merged, the first few at once (an incident may have hundreds). */
+function MergeReasons({ reasons, titles }: { reasons: string[]; titles: Map<string, string> }) {
+  const list = useFirst(reasons, 8);
+  return (
+    <>
+      <ul>
+        {list.shown.map((r, k) => (
+          <li key={k}>
+            <MergeReason text={r} titles={titles} />
+          </li>
+        ))}
+      </ul>
+      <ShowAll hidden={list.hidden} total={reasons.length} noun="reasons" onClick={list.showAll} />
+    </>
+  );
+}
+
 /** Every field of one incident with its evidence, reviews, casualty figures, sources, statements and chains. */
 export default function IncidentPage() {
   const { id = '' } = useParams();
@@ -175,6 +194,8 @@ export default function IncidentPage() {
   const navigate = useNavigate();
   const incident = useApi((signal) => api.incident(id, signal), [id]);
   const [focus, setFocus] = useState<EvidenceFocus>();
+  // What the last merge or split did, shown on the incident the reports ended up in.
+  const [notice, setNotice] = useState<DecisionNotice & { for: string }>();
   const viewerRef = useRef<HTMLElement>(null);
   const i = incident.data;
   useTitle(i ? `${i.type}, ${formatPlace(i.location)}` : 'Incident');
@@ -209,9 +230,17 @@ export default function IncidentPage() {
       navigate(`/incidents/${encodeURIComponent(outcome.incident)}`, { replace: true });
     else incident.reload();
   };
+  const onDecided = (target: string | undefined, n: DecisionNotice) => {
+    for (const m of i.mentions ?? []) forgetDocument(m.docId);
+    setNotice({ ...n, for: target ?? i.id });
+    if (target && target !== i.id) navigate(`/incidents/${encodeURIComponent(target)}`, { replace: true });
+    else incident.reload();
+  };
   const sources: MentionSource[] =
     i.mentions ??
     (i.documents ?? []).map((d) => ({ id: d.id, docId: d.id, title: d.title ?? undefined, url: d.url }));
+  const rows = fieldRows(i);
+  const quoted = new Set(quotedDocuments(rows, i.evidence ?? []));
 
   return (
     <article className="incident-page" data-ready={`incident:${i.id}`}>
@@ -230,6 +259,23 @@ export default function IncidentPage() {
         </p>
       </div>
 
+      {notice && notice.for === i.id ? (
+        <div className="notice notice-ok decision-notice" role="status">
+          <span>
+            {notice.text}
+            {notice.link ? (
+              <>
+                {' '}
+                <Link to={notice.link.to}>{notice.link.label}</Link>.
+              </>
+            ) : null}
+          </span>
+          <button type="button" className="link-button small" onClick={() => setNotice(undefined)}>
+            Dismiss
+          </button>
+        </div>
+      ) : null}
+
       <div className="incident-layout">
         <section className="card" aria-labelledby="fields-h">
           <h2 id="fields-h">Fields and evidence</h2>
@@ -240,14 +286,14 @@ export default function IncidentPage() {
           <FieldTable
             subject="incident"
             subjectId={i.id}
-            rows={fieldRows(i)}
+            rows={rows}
             evidence={i.evidence ?? []}
             reviews={i.reviews}
             canReview={canWrite}
             onReviewed={onReviewed}
             onShowEvidence={showEvidence}
           />
-          <WikinewsCredit docs={sources} />
+          <WikinewsCredit docs={sources.filter((s) => quoted.has(s.docId))} />
         </section>
 
         {i.casualtyReports && i.casualtyReports.length > 0 ? (
@@ -270,13 +316,7 @@ export default function IncidentPage() {
           <section className="card" aria-labelledby="merge-h">
             <h2 id="merge-h">Why these reports are one incident</h2>
             {i.mergeReasons && i.mergeReasons.length > 0 ? (
-              <ul>
-                {i.mergeReasons.map((r, k) => (
-                  <li key={k}>
-                    <MergeReason text={r} titles={titles} />
-                  </li>
-                ))}
-              </ul>
+              <MergeReasons reasons={i.mergeReasons} titles={titles} />
             ) : (
               <p className="muted">
                 {sources.length > 1
@@ -313,6 +353,8 @@ export default function IncidentPage() {
             )}
           </section>
         </div>
+
+        {canWrite ? <Grouping incidentId={i.id} sources={sources} onDecided={onDecided} /> : null}
 
         <section className="card" aria-labelledby="statements-h">
           <h2 id="statements-h">Statements about it</h2>

@@ -1,15 +1,16 @@
-import { Suspense, useMemo, useState, type FormEvent } from 'react';
+import { Suspense, useDeferredValue, useMemo, useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api } from '../../api/client';
-import type { Incident } from '../../api/types';
+import type { DecisionResult, Incident } from '../../api/types';
 import { ActorList } from '../../components/Actors';
 import { Pager } from '../../components/Pager';
 import { Empty, ErrorMessage, Loading } from '../../components/Status';
-import { countValue, formatConfidence, formatCount, formatDate, formatPlace } from '../../lib/format';
+import { countValue, formatConfidence, formatCount, formatDate, formatPlace, plural } from '../../lib/format';
 import { preloadable } from '../../lib/lazy';
 import { useApi, useTitle } from '../../lib/use-api';
 import { ATTACK_TYPES } from '../../lib/vocab';
 import { useSession } from '../../auth/session';
+import { incidentLabel, MergePanel } from './MergePanel';
 import { dateTime, Timeline } from './Timeline';
 import './incidents.css';
 
@@ -24,6 +25,8 @@ const PAGE = 50;
 const FETCH_LIMIT = 500;
 
 type SortKey = 'date' | 'killed' | 'reports' | 'confidence';
+
+const NONE: Incident[] = [];
 
 /** Filterable incidents: a world map, a timeline and a table, all of the same filtered list. */
 export default function IncidentsPage() {
@@ -43,8 +46,17 @@ export default function IncidentsPage() {
   const groups = useApi((signal) => api.entities({ kind: 'group', limit: 500 }, signal), []);
   const [offset, setOffset] = useState(0);
   const [sort, setSort] = useState<{ key: SortKey; desc: boolean }>({ key: 'date', desc: true });
+  // Incidents ticked for a merge (kept across pages and filters until merged or cleared).
+  const [selected, setSelected] = useState<Incident[]>([]);
+  const [merged, setMerged] = useState<{ outcome: DecisionResult; count: number }>();
+  const isSelected = (id: string) => selected.some((s) => s.id === id);
+  const toggle = (i: Incident) =>
+    setSelected((s) => (s.some((x) => x.id === i.id) ? s.filter((x) => x.id !== i.id) : [...s, i]));
 
   const items = useMemo(() => list.data?.items ?? [], [list.data]);
+  // The map and the timeline draw hundreds of points: they follow the table by a frame rather
+  // than hold it up (React renders them again, without blocking, once the table is on screen).
+  const drawn = useDeferredValue(items, NONE);
   const sorted = useMemo(() => {
     const value = (i: Incident): number => {
       switch (sort.key) {
@@ -205,6 +217,20 @@ export default function IncidentsPage() {
         </div>
       </form>
 
+      {merged ? (
+        <p className="notice notice-ok" role="status">
+          Merged {plural(merged.count, 'incident')} into one
+          {merged.outcome.incident ? (
+            <>
+              {': '}
+              <Link to={`/incidents/${encodeURIComponent(merged.outcome.incident)}`}>
+                open the merged incident
+              </Link>
+            </>
+          ) : null}
+          . Resolution ran again: {plural(merged.outcome.incidents, 'incident')} in all.
+        </p>
+      ) : null}
       {list.error ? <ErrorMessage error={list.error} retry={list.reload} /> : null}
       {list.loading && !list.data ? <Loading what="Loading incidents" /> : null}
       {list.data && items.length === 0 ? (
@@ -221,21 +247,29 @@ export default function IncidentsPage() {
             <section className="card" aria-labelledby="map-h">
               <h2 id="map-h">Map</h2>
               <Suspense fallback={<Loading what="Loading the map" />}>
-                <WorldMap incidents={items} />
+                <WorldMap incidents={drawn} />
               </Suspense>
             </section>
             <section className="card" aria-labelledby="timeline-h">
               <h2 id="timeline-h">Timeline</h2>
-              <Timeline incidents={items} />
+              <Timeline incidents={drawn} />
             </section>
           </div>
 
           <section className="card" aria-labelledby="table-h">
             <h2 id="table-h">Table</h2>
+            {canWrite && selected.length === 0 ? (
+              <p className="muted small">Tick incidents that are one to merge them.</p>
+            ) : null}
             <div className="table-wrap">
               <table className="data incidents-table">
                 <thead>
                   <tr>
+                    {canWrite ? (
+                      <th scope="col" className="select-col">
+                        <span className="visually-hidden">Select for merging</span>
+                      </th>
+                    ) : null}
                     {sortHeader('date', 'Date')}
                     <th scope="col">Type</th>
                     <th scope="col">Place</th>
@@ -250,7 +284,17 @@ export default function IncidentsPage() {
                 </thead>
                 <tbody>
                   {sorted.slice(offset, offset + PAGE).map((i) => (
-                    <tr key={i.id}>
+                    <tr key={i.id} className={isSelected(i.id) ? 'selected' : undefined}>
+                      {canWrite ? (
+                        <td className="select-col">
+                          <input
+                            type="checkbox"
+                            checked={isSelected(i.id)}
+                            onChange={() => toggle(i)}
+                            aria-label={`Select ${incidentLabel(i)} for merging`}
+                          />
+                        </td>
+                      ) : null}
                       <td className="nowrap">{formatDate(i.date)}</td>
                       <td>
                         <Link to={`/incidents/${encodeURIComponent(i.id)}`}>{i.type}</Link>
@@ -258,7 +302,7 @@ export default function IncidentsPage() {
                           <span className="badge badge-neutral">recalled</span>
                         ) : null}
                       </td>
-                      <td>{formatPlace(i.location)}</td>
+                      <td className="place">{formatPlace(i.location)}</td>
                       <td>
                         <ActorList actors={i.perpetrators} />
                       </td>
@@ -273,6 +317,18 @@ export default function IncidentsPage() {
                 </tbody>
               </table>
             </div>
+            {canWrite ? (
+              <MergePanel
+                selected={selected}
+                onRemove={(id) => setSelected((s) => s.filter((x) => x.id !== id))}
+                onClear={() => setSelected([])}
+                onMerged={(outcome, count) => {
+                  setMerged({ outcome, count });
+                  setSelected([]);
+                  list.reload();
+                }}
+              />
+            ) : null}
             <Pager offset={offset} limit={PAGE} total={sorted.length} onChange={setOffset} />
           </section>
         </>
