@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { api, ApiError } from '../api/client';
+import { api } from '../api/client';
 import type { Alert } from '../api/types';
 import { formatIsoDate, formatTimestamp, humanize } from '../lib/format';
 import { documentPath, subjectPath } from '../lib/links';
 import { SeverityBadge } from './Badges';
+import { errorText } from '../lib/use-action';
 
 /** One alert: severity, rule, explanation, what it is about, its evidence, and acknowledge. */
 export function AlertItem({
@@ -31,7 +32,7 @@ export function AlertItem({
       window.dispatchEvent(new Event('vigil:alerts-changed'));
       onAcknowledged?.(alert);
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : String(e));
+      setError(errorText(e));
     } finally {
       setBusy(false);
     }

@@ -1,8 +1,9 @@
 import { useId, useState, type FormEvent } from 'react';
-import { api, ApiError } from '../api/client';
+import { api } from '../api/client';
 import type { Count, DateValue, Review, ReviewAction, ReviewOutcome } from '../api/types';
 import { countValue, formatTimestamp } from '../lib/format';
 import { ATTACK_TYPES, STATEMENT_TYPES, WEAPON_TYPES } from '../lib/vocab';
+import { errorText } from '../lib/use-action';
 import './review.css';
 
 /** How a corrected value is typed in for a field. */
@@ -80,7 +81,7 @@ export function ReviewControls({
       setEditing(false);
       onReviewed(action, outcome);
     } catch (e) {
-      setMessage({ ok: false, text: e instanceof ApiError ? e.message : String(e) });
+      setMessage({ ok: false, text: errorText(e) });
     } finally {
       setBusy(false);
     }

@@ -1,12 +1,14 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useLocation } from 'react-router';
-import { api, ApiError } from '../../api/client';
+import { api } from '../../api/client';
 import { TOKEN_SCOPES, type ApiToken, type TokenScope } from '../../api/types';
 import { useSession } from '../../auth/session';
 import { Empty, ErrorMessage, Loading } from '../../components/Status';
 import { formatTimestamp } from '../../lib/format';
 import { useApi, useTitle } from '../../lib/use-api';
 import { AdminFrame } from './AdminFrame';
+import { useAction } from '../../lib/use-action';
+import { ActionError } from '../../components/ActionError';
 import './admin.css';
 
 const SCOPE_HINTS: Record<TokenScope, string> = {
@@ -21,10 +23,6 @@ const ALLOWED: Record<string, TokenScope[]> = {
   analyst: ['read', 'write'],
   admin: ['read', 'write', 'admin'],
 };
-
-function errorText(e: unknown): string {
-  return e instanceof ApiError ? e.message : String(e);
-}
 
 /**
  * API tokens for scripts: create one (its secret is shown once, with a copy button), list and
@@ -157,18 +155,12 @@ function Tokens({ inAdmin }: { inAdmin: boolean }) {
 /** Revoke, after a second click (no dialog box: the question stays in the row). */
 function Revoke({ token, onRevoked }: { token: ApiToken; onRevoked: () => void }) {
   const [asking, setAsking] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+  const { busy, error, run } = useAction();
   async function revoke() {
-    setBusy(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       await api.revokeToken(token.id);
       onRevoked();
-    } catch (e) {
-      setError(errorText(e));
-      setBusy(false);
-    }
+    });
   }
   if (!asking)
     return (
@@ -214,24 +206,17 @@ function CreateToken({
   const allowed = ALLOWED[role] ?? ['read'];
   const [name, setName] = useState('');
   const [scopes, setScopes] = useState<TokenScope[]>(['read']);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+  const { busy, error, setError, run } = useAction();
 
   async function create(e: FormEvent) {
     e.preventDefault();
     if (!name.trim()) return setError('Name the token after what will use it.');
     if (scopes.length === 0) return setError('Choose at least one scope.');
-    setBusy(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       onCreated(await api.createToken(name.trim(), scopes));
       setName('');
       setScopes(['read']);
-    } catch (err) {
-      setError(errorText(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -272,11 +257,7 @@ function CreateToken({
           })}
         </fieldset>
         <p className="muted small">A token sees what you see: your clearance applies to it.</p>
-        {error ? (
-          <p className="action-error small" role="alert">
-            {error}
-          </p>
-        ) : null}
+        <ActionError error={error} />
         <button type="submit" className="primary" disabled={busy}>
           {busy ? 'Creating…' : 'Create token'}
         </button>

@@ -1,5 +1,5 @@
 import { Fragment, useId, useState, type FormEvent } from 'react';
-import { api, ApiError } from '../../api/client';
+import { api } from '../../api/client';
 import { ROLES, TLP_MARKINGS, type Account, type Role } from '../../api/types';
 import { useSession } from '../../auth/session';
 import { TlpBadge } from '../../components/Badges';
@@ -7,6 +7,8 @@ import { Empty, ErrorMessage, Loading } from '../../components/Status';
 import { formatTimestamp } from '../../lib/format';
 import { useApi, useTitle } from '../../lib/use-api';
 import { AdminFrame } from './AdminFrame';
+import { useAction } from '../../lib/use-action';
+import { ActionError } from '../../components/ActionError';
 
 /** Shortest password the server accepts (services/passwords.ts). */
 const PASSWORD_MIN = 12;
@@ -23,10 +25,6 @@ export function randomPassword(): string {
   return btoa(String.fromCharCode(...bytes))
     .replaceAll('+', '-')
     .replaceAll('/', '_');
-}
-
-function errorText(e: unknown): string {
-  return e instanceof ApiError ? e.message : String(e);
 }
 
 /** Accounts: list, create (with role and clearance), change role, clearance, state or password. */
@@ -195,8 +193,7 @@ function EditUser({ user, onDone }: { user: Account; onDone: (changed: boolean) 
   const [clearance, setClearance] = useState(user.clearance);
   const [disabled, setDisabled] = useState(user.disabled);
   const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+  const { busy, error, setError, run } = useAction();
 
   async function save(e: FormEvent) {
     e.preventDefault();
@@ -210,16 +207,10 @@ function EditUser({ user, onDone }: { user: Account; onDone: (changed: boolean) 
       changes.password = password;
     }
     if (Object.keys(changes).length === 0) return onDone(false);
-    setBusy(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       await api.updateUser(user.username, changes);
       onDone(true);
-    } catch (err) {
-      setError(errorText(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -252,11 +243,7 @@ function EditUser({ user, onDone }: { user: Account; onDone: (changed: boolean) 
         <input type="checkbox" checked={disabled} onChange={(e) => setDisabled(e.target.checked)} /> Disabled
         (cannot sign in; their sessions end)
       </label>
-      {error ? (
-        <p className="action-error small" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <ActionError error={error} />
       <div className="form-actions">
         <button type="submit" className="primary" disabled={busy}>
           {busy ? 'Saving…' : 'Save'}
@@ -279,8 +266,7 @@ function CreateUser({ onCreated }: { onCreated: (u: Account) => void }) {
   const [password, setPassword] = useState('');
   const [role, setRole] = useState<Role>('analyst');
   const [clearance, setClearance] = useState(1);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+  const { busy, error, setError, run } = useAction();
 
   async function create(e: FormEvent) {
     e.preventDefault();
@@ -291,18 +277,12 @@ function CreateUser({ onCreated }: { onCreated: (u: Account) => void }) {
       );
     if (password.length < PASSWORD_MIN)
       return setError(`Passwords have at least ${PASSWORD_MIN} characters.`);
-    setBusy(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       const created = await api.createUser({ username: name, password, role, clearance });
       setUsername('');
       setPassword('');
       onCreated(created);
-    } catch (err) {
-      setError(errorText(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -351,11 +331,7 @@ function CreateUser({ onCreated }: { onCreated: (u: Account) => void }) {
           <ClearanceSelect id={`${id}-clearance`} value={clearance} onChange={setClearance} />
           <p className="muted small hint">The highest marking they may read and give to what they ingest.</p>
         </div>
-        {error ? (
-          <p className="action-error small" role="alert">
-            {error}
-          </p>
-        ) : null}
+        <ActionError error={error} />
         <button type="submit" className="primary" disabled={busy}>
           {busy ? 'Creating…' : 'Create account'}
         </button>

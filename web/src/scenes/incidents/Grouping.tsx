@@ -1,10 +1,12 @@
 import { useId, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import { api, ApiError } from '../../api/client';
+import { api } from '../../api/client';
 import type { MentionSource } from '../../api/types';
 import { formatIsoDate, plural } from '../../lib/format';
 import { documentPath, incidentIdFrom } from '../../lib/links';
 import { ShowAll, useFirst } from '../../components/ShowMore';
+import { useAction } from '../../lib/use-action';
+import { ActionError } from '../../components/ActionError';
 
 /** What the incident page says after a merge or split brought the analyst to it. */
 export interface DecisionNotice {
@@ -32,16 +34,13 @@ export function Grouping({
   const [reason, setReason] = useState('');
   const [other, setOther] = useState('');
   const [mergeReason, setMergeReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+  const { busy, error, setError, run } = useAction();
   const docs = [...new Map(sources.map((s) => [s.docId, s])).values()];
   const list = useFirst(docs, 8);
 
   async function split(e: FormEvent, doc: MentionSource) {
     e.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       const outcome = await api.split(incidentId, doc.docId, reason.trim() || undefined);
       setSplitting(undefined);
       setReason('');
@@ -57,11 +56,7 @@ export function Grouping({
             }
           : {}),
       });
-    } catch (err) {
-      setError(err instanceof ApiError ? err.message : String(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   async function merge(e: FormEvent) {
@@ -69,20 +64,14 @@ export function Grouping({
     const otherId = incidentIdFrom(other);
     if (!otherId) return setError('Paste the id of another incident (inc-…) or its address.');
     if (otherId === incidentId) return setError('That is this incident.');
-    setBusy(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       const outcome = await api.merge([incidentId, otherId], mergeReason.trim() || undefined);
       setOther('');
       setMergeReason('');
       onDecided(outcome.incident, {
         text: `Merged the two incidents into this one. Resolution ran again: ${plural(outcome.incidents, 'incident')} in all.`,
       });
-    } catch (err) {
-      setError(err instanceof ApiError ? err.message : String(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -92,11 +81,7 @@ export function Grouping({
         If a report is about another attack, split it out; if another incident is this one, merge it here.
         Your decision is kept when Vigil resolves again, and audited with your reason.
       </p>
-      {error ? (
-        <p className="action-error small" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <ActionError error={error} />
       <div className="grouping-grid">
         <div>
           <h3>Reports ({docs.length})</h3>

@@ -1,7 +1,9 @@
 import { useId, useState, type FormEvent } from 'react';
-import { api, ApiError } from '../../api/client';
+import { api } from '../../api/client';
 import type { DecisionResult, Incident } from '../../api/types';
 import { formatDate, formatPlace } from '../../lib/format';
+import { useAction } from '../../lib/use-action';
+import { ActionError } from '../../components/ActionError';
 
 /** A short name for an incident in lists of choices: type, place, date. */
 export function incidentLabel(i: Pick<Incident, 'type' | 'location' | 'date'>): string {
@@ -26,26 +28,19 @@ export function MergePanel({
 }) {
   const id = useId();
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+  const { busy, error, run } = useAction();
   if (selected.length === 0) return null;
 
   async function merge(e: FormEvent) {
     e.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       const outcome = await api.merge(
         selected.map((i) => i.id),
         reason.trim() || undefined,
       );
       setReason('');
       onMerged(outcome, selected.length);
-    } catch (err) {
-      setError(err instanceof ApiError ? err.message : String(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -88,11 +83,7 @@ export function MergePanel({
           Clear selection
         </button>
       </div>
-      {error ? (
-        <p className="action-error small" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <ActionError error={error} />
       <p className="muted small merge-note">
         Kept when Vigil resolves again; undo by splitting a report out.
       </p>

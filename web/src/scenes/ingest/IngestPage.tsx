@@ -1,11 +1,13 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { Link } from 'react-router';
-import { api, ApiError, type UploadProgress } from '../../api/client';
+import { api, type UploadProgress } from '../../api/client';
 import type { IngestResult, Tlp } from '../../api/types';
 import { useSession } from '../../auth/session';
 import { TlpBadge } from '../../components/Badges';
 import { formatBytes, markingsUpTo, plural, tlpName } from '../../lib/format';
 import { useTitle } from '../../lib/use-api';
+import { errorText, useAction } from '../../lib/use-action';
+import { ActionError } from '../../components/ActionError';
 import './ingest.css';
 
 /** What `vigil ingest` reads, by the file name's extension (docs/api.md "Ingest"). */
@@ -55,7 +57,7 @@ export default function IngestPage() {
     try {
       update(id, { result: await send(id) });
     } catch (e) {
-      update(id, { error: e instanceof ApiError ? e.message : String(e) });
+      update(id, { error: errorText(e) });
     }
   }
 
@@ -156,23 +158,18 @@ function FileForm({ marking, onSend }: { marking: Tlp; onSend: (file: File) => P
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
   const [file, setFile] = useState<File>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+  const { busy, error, setError, run } = useAction();
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (!file) return setError('Choose a file first.');
     if (file.size > MAX_BYTES)
       return setError(`${file.name} is ${formatBytes(file.size)}: the limit is 20 MB.`);
-    setError(undefined);
-    setBusy(true);
-    try {
+    await run(async () => {
       await onSend(file);
       setFile(undefined);
       if (input.current) input.current.value = '';
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -196,11 +193,7 @@ function FileForm({ marking, onSend }: { marking: Tlp; onSend: (file: File) => P
           (result.json); at most 20 MB.
         </p>
       </div>
-      {error ? (
-        <p className="action-error small" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <ActionError error={error} />
       <div className="form-actions">
         <button type="submit" className="primary" disabled={busy}>
           {busy ? 'Ingesting…' : 'Upload and ingest'}
@@ -233,22 +226,17 @@ function AddressForm({
 }) {
   const id = useId();
   const [address, setAddress] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+  const { busy, error, setError, run } = useAction();
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     const value = address.trim();
     if (!/^https?:\/\/\S+$/i.test(value))
       return setError('Enter an address starting with http:// or https://.');
-    setError(undefined);
-    setBusy(true);
-    try {
+    await run(async () => {
       await onSend(value);
       setAddress('');
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -270,11 +258,7 @@ function AddressForm({
           {hint}
         </p>
       </div>
-      {error ? (
-        <p className="action-error small" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <ActionError error={error} />
       <div className="form-actions">
         <button type="submit" className="primary" disabled={busy}>
           {busy ? 'Working…' : button}
