@@ -58,6 +58,17 @@ export function registerServe(program: Command): void {
       (v) => Number.parseInt(v, 10),
     )
     .action(async (opts: ServeOptions, cmd: Command) => {
+      // Listen for SIGTERM and SIGINT from the start: one that comes while the server is still
+      // starting (loading resources, starting extraction threads) stops it once it is up.
+      const stopRequested = new Promise<void>((resolve) => {
+        const stop = () => {
+          process.off('SIGTERM', stop);
+          process.off('SIGINT', stop);
+          resolve();
+        };
+        process.once('SIGTERM', stop);
+        process.once('SIGINT', stop);
+      });
       const db = (cmd.optsWithGlobals() as { db?: string }).db;
       const queueing = opts.queue ?? /^(1|true)$/i.test(process.env.VIGIL_QUEUE ?? '');
       if (queueing) requirePostgres(db);
@@ -135,16 +146,9 @@ export function registerServe(program: Command): void {
             'vigil: queue mode: documents sent to the API are queued for `vigil worker` processes\n',
           );
         process.stdout.write(`vigil: serving ${address}/\n`);
-        await new Promise<void>((resolve) => {
-          const stop = () => {
-            process.off('SIGTERM', stop);
-            process.off('SIGINT', stop);
-            process.stderr.write('vigil: stopping\n');
-            void app.close().then(resolve, resolve);
-          };
-          process.once('SIGTERM', stop);
-          process.once('SIGINT', stop);
-        });
+        await stopRequested;
+        process.stderr.write('vigil: stopping\n');
+        await app.close().catch(() => {});
       } finally {
         for (const close of closers) await close();
       }
