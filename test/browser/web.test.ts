@@ -432,7 +432,8 @@ describe.skipIf(!hasChromium)('web app in Chromium', () => {
     await listed.getByRole('button', { name: 'Revoke nightly export' }).click();
     await listed.getByRole('button', { name: 'Yes, revoke' }).click();
     await page.getByText(/Revoked “nightly export”/).waitFor();
-    expect(await listed.textContent()).toMatch(/revoked/);
+    // The list is fetched again after the notice shows: wait for the row to change.
+    await expect.poll(() => listed.textContent(), { timeout: 30_000 }).toMatch(/revoked/);
     expect(
       (await fetch(`${server.url}/api/stats`, { headers: { authorization: `Bearer ${token}` } })).status,
     ).toBe(401);
