@@ -215,13 +215,7 @@ function plausible(
     // "Afghan Taliban": a national adjective before a known actor is still a place.
     const actorNext = national && doc.mentions.some((x) => x.start === after.start);
     // "Manchester Arena", "a Berlin Christmas market": a venue named after its city.
-    const venueAfter = words[m.wordIndex + m.wordCount + 1];
-    const venue =
-      kinds.includes('city') &&
-      (VENUE_WORDS.has(next) ||
-        (venueAfter !== undefined &&
-          /^ $/.test(text.slice(after.end, venueAfter.start)) &&
-          VENUE_WORDS.has(text.slice(venueAfter.start, venueAfter.end))));
+    const venue = kinds.includes('city') && venueNamed(text, words, m);
     if (!REGION_WORDS.has(next) && !venue && !(national && TITLE_WORDS.has(next)) && !actorNext) return false;
   }
   const before = words[m.wordIndex - 1];
@@ -277,11 +271,17 @@ function properNounInside(doc: Doc, start: number, end: number): boolean {
   return false;
 }
 
-/** A venue word right after the name, or after one more name word ("Manchester Arena", "Berlin Christmas market"). */
+/**
+ * A venue word right after the name, or after one more name word, each a space apart ("Manchester
+ * Arena", "Berlin Christmas market").
+ */
 function venueNamed(text: string, words: Word[], m: PhraseMatch<number>): boolean {
+  let end = m.end;
   for (const k of [0, 1]) {
     const w = words[m.wordIndex + m.wordCount + k];
-    if (w && VENUE_WORDS.has(text.slice(w.start, w.end).toLowerCase())) return true;
+    if (!w || text.slice(end, w.start) !== ' ') return false;
+    if (VENUE_WORDS.has(text.slice(w.start, w.end).toLowerCase())) return true;
+    end = w.end;
   }
   return false;
 }

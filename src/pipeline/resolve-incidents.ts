@@ -64,7 +64,7 @@ export function clusterIncidents(
     }
     return i;
   };
-  const union = (i: number, j: number, reason?: MergeReason): void => {
+  const union: Union = (i, j, reason) => {
     const [ri, rj] = [find(i), find(j)];
     if (ri === rj) return;
     parent[rj] = ri;
@@ -102,8 +102,8 @@ export function clusterIncidents(
     union(i, j, { docIds: docs, text: cmp.reasons.join('; ') });
   }
 
-  attachRecollections(features, summaries, find, union, invoked);
-  attachUndatedReports(features, summaries, find, union);
+  attachLoneMentions(features, summaries, find, union, recollectionRule(invoked));
+  attachLoneMentions(features, summaries, find, union, undatedReportRule);
 
   return [...summaries.values()]
     .map((s) => {
@@ -113,43 +113,69 @@ export function clusterIncidents(
     .sort((a, b) => byReportOrder(a.members[0]!, b.members[0]!));
 }
 
+type Union = (i: number, j: number, reason?: MergeReason) => void;
+
+/** How a mention left alone after the pairwise merges may still join an incident. */
+interface LoneMentionRule {
+  /** Whether the lone mention is one this rule looks at. */
+  applies(f: IncidentFeatures): boolean;
+  /** Whether an incident (with a main report, not of the mention's own document) may take it. */
+  accepts(f: IncidentFeatures, s: ClusterSummary): boolean;
+  /** The incident it joins among those accepted, if one stands out. */
+  choose(candidates: [number, ClusterSummary][]): number | undefined;
+  reason(f: IncidentFeatures): string;
+}
+
+function attachLoneMentions(
+  features: IncidentFeatures[],
+  summaries: Map<number, ClusterSummary>,
+  find: (i: number) => number,
+  union: Union,
+  rule: LoneMentionRule,
+): void {
+  features.forEach((f, i) => {
+    const own = find(i);
+    if (summaries.get(own)!.members.length > 1 || !rule.applies(f)) return;
+    const candidates = [...summaries].filter(
+      ([root, s]) =>
+        root !== own &&
+        !s.docs.has(f.record.source.docId) &&
+        s.members.some((m) => m.record.mention.role === 'main') &&
+        rule.accepts(f, s),
+    );
+    const chosen = rule.choose(candidates);
+    if (chosen === undefined) return;
+    const other = summaries.get(chosen)!.members[0]!;
+    union(chosen, i, { docIds: [other.record.source.docId, f.record.source.docId], text: rule.reason(f) });
+  });
+}
+
 /**
  * A recollection in a later report ("the attack on two mosques in Christchurch last month", or an
  * incident a call for revenge invokes: `invoked` holds their mention ids), left
  * alone because it gives no day, joins the most widely reported earlier incident of its place
  * (city, else country) — when one stands out — and of a compatible type.
  */
-function attachRecollections(
-  features: IncidentFeatures[],
-  summaries: Map<number, ClusterSummary>,
-  find: (i: number) => number,
-  union: (i: number, j: number, reason?: MergeReason) => void,
-  invoked: Set<string>,
-): void {
-  features.forEach((f, i) => {
-    const summary = summaries.get(find(i))!;
-    const recalled = f.record.mention.role === 'background' || invoked.has(f.record.mention.id);
-    if (!recalled || f.dayPrecise || summary.members.length > 1 || !f.country) return;
-    const candidates: { root: number; size: number }[] = [];
-    for (const [root, s] of summaries) {
-      if (root === find(i) || s.docs.has(f.record.source.docId) || !s.countries.has(f.country)) continue;
-      if (f.city && !s.cities.has(f.city)) continue;
-      if (!s.members.some((m) => m.record.mention.role === 'main')) continue;
-      if (f.reportDay !== undefined && s.latestStart > f.reportDay) continue;
-      if (f.dates && (s.latestStart > f.dates[1] || s.earliestEnd < f.dates[0])) continue;
+function recollectionRule(invoked: Set<string>): LoneMentionRule {
+  return {
+    applies: (f) =>
+      (f.record.mention.role === 'background' || invoked.has(f.record.mention.id)) &&
+      !f.dayPrecise &&
+      !!f.country,
+    accepts: (f, s) => {
+      if (!s.countries.has(f.country!) || (f.city && !s.cities.has(f.city))) return false;
+      if (f.reportDay !== undefined && s.latestStart > f.reportDay) return false;
+      if (f.dates && (s.latestStart > f.dates[1] || s.earliestEnd < f.dates[0])) return false;
       const type = f.record.mention.type;
-      if (type !== 'Unknown' && !s.members.some((m) => m.types.has(type))) continue;
-      candidates.push({ root, size: s.docs.size });
-    }
-    candidates.sort((a, b) => b.size - a.size);
-    const [best, second] = candidates;
-    if (!best || (second && second.size === best.size)) return;
-    const other = summaries.get(best.root)!.members[0]!;
-    union(best.root, i, {
-      docIds: [other.record.source.docId, f.record.source.docId],
-      text: `recalled later in ${f.record.mention.location?.city ?? f.record.mention.location?.country}`,
-    });
-  });
+      return type === 'Unknown' || s.members.some((m) => m.types.has(type));
+    },
+    choose: (candidates) => {
+      const [best, second] = candidates.sort((a, b) => b[1].docs.size - a[1].docs.size);
+      return best && !(second && second[1].docs.size === best[1].docs.size) ? best[0] : undefined;
+    },
+    reason: (f) =>
+      `recalled later in ${f.record.mention.location?.city ?? f.record.mention.location?.country}`,
+  };
 }
 
 /** Days before its publication in which an undated report's incident is looked for. */
@@ -160,34 +186,17 @@ const RECENT_REPORT_DAYS = 7;
  * killed 129") reports a recent one: left alone, it joins the incident of its city and of a
  * compatible type dated in the week before it was published — when there is exactly one.
  */
-function attachUndatedReports(
-  features: IncidentFeatures[],
-  summaries: Map<number, ClusterSummary>,
-  find: (i: number) => number,
-  union: (i: number, j: number, reason?: MergeReason) => void,
-): void {
-  features.forEach((f, i) => {
-    const summary = summaries.get(find(i))!;
-    if (f.dates || !f.city || f.reportDay === undefined || summary.members.length > 1) return;
-    const day = f.reportDay;
-    const candidates = [...summaries].filter(
-      ([root, s]) =>
-        root !== find(i) &&
-        !s.docs.has(f.record.source.docId) &&
-        s.cities.has(f.city!) &&
-        s.earliestEnd <= day &&
-        s.latestStart >= day - RECENT_REPORT_DAYS &&
-        s.members.some((m) => m.record.mention.role === 'main') &&
-        s.members.some((m) => typesCompatible(f, m)),
-    );
-    if (candidates.length !== 1) return;
-    const [root, s] = candidates[0]!;
-    union(root, i, {
-      docIds: [s.members[0]!.record.source.docId, f.record.source.docId],
-      text: `undated report of the one incident in ${f.record.mention.location?.city} in the week before it`,
-    });
-  });
-}
+const undatedReportRule: LoneMentionRule = {
+  applies: (f) => !f.dates && !!f.city && f.reportDay !== undefined,
+  accepts: (f, s) =>
+    s.cities.has(f.city!) &&
+    s.earliestEnd <= f.reportDay! &&
+    s.latestStart >= f.reportDay! - RECENT_REPORT_DAYS &&
+    s.members.some((m) => typesCompatible(f, m)),
+  choose: (candidates) => (candidates.length === 1 ? candidates[0]![0] : undefined),
+  reason: (f) =>
+    `undated report of the one incident in ${f.record.mention.location?.city} in the week before it`,
+};
 
 /**
  * Reports without a date must agree on more (place, type, words) to be merged: a little more when
