@@ -1,4 +1,5 @@
 import type { SourceDocument, Tlp } from '../ingest/source-document.js';
+import type { CandidateDecision } from '../pipeline/candidate-decisions.js';
 import type { Extraction } from '../pipeline/extraction.js';
 import type {
   CandidateEntity,
@@ -257,6 +258,15 @@ export interface Store {
   /** Analysts' merge and split decisions, oldest first. */
   listResolutionDecisions(): Promise<ResolutionDecision[]>;
   addResolutionDecisions(decisions: ResolutionDecision[]): Promise<void>;
+  /** Analysts' decisions about candidate entities a reader may see (by their `level`), newest first. */
+  listCandidateDecisions(clearance?: number): Promise<CandidateDecision[]>;
+  /**
+   * Keep a decision about a candidate, replacing any earlier one about the same key. An accepted
+   * entity's id must not be another key's accepted entity (the database refuses it).
+   */
+  saveCandidateDecision(decision: CandidateDecision): Promise<void>;
+  /** Forget the decision about a candidate; false when there was none. */
+  deleteCandidateDecision(key: string): Promise<boolean>;
   /** Store alerts; one per subject key. Returns the alerts that were new. */
   addAlerts(alerts: Alert[]): Promise<StoredAlert[]>;
   /** Alerts, newest first. */

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { CandidateDecision } from '../../src/pipeline/candidate-decisions.js';
 import { resolveAll } from '../../src/pipeline/resolve.js';
 import type { Alert, Store } from '../../src/store/store.js';
 import { day, extractionRecord, incident, PLACES, statement } from '../helpers/mentions.js';
@@ -134,6 +135,43 @@ export function runResolutionContract(name: string, fresh: () => Promise<Contrac
       };
       await store.addResolutionDecisions([d, { ...d, kind: 'merge', createdAt: '2026-01-02T00:00:00Z' }]);
       expect((await store.listResolutionDecisions()).map((x) => x.kind)).toEqual(['split', 'merge']);
+    });
+
+    it('keeps one decision per candidate, replaced by the next, hidden above its level, and forgets it', async () => {
+      const by = { author: 'ana', reason: 'a splinter of the Taliban', level: 0 };
+      const rejected: CandidateDecision = {
+        ...by,
+        key: 'crimson dawn brigade',
+        name: 'Crimson Dawn Brigade',
+        decision: 'rejected',
+        createdAt: '2026-12-07T10:00:00Z',
+      };
+      const alias: CandidateDecision = {
+        ...by,
+        key: 'silver lotus front',
+        name: 'Silver Lotus Front',
+        decision: 'alias',
+        entityId: 'taliban',
+        createdAt: '2026-12-07T11:00:00Z',
+        level: 3,
+      };
+      await store.saveCandidateDecision(rejected);
+      await store.saveCandidateDecision(alias);
+      expect(await store.listCandidateDecisions()).toEqual([alias, rejected]);
+      expect(await store.listCandidateDecisions(2)).toEqual([rejected]);
+      const accepted: CandidateDecision = {
+        ...rejected,
+        decision: 'accepted',
+        entity: { id: 'crimson-dawn', name: 'Crimson Dawn', kind: 'group', aliases: ['CDB'] },
+        createdAt: '2026-12-07T12:00:00Z',
+      };
+      await store.saveCandidateDecision(accepted);
+      expect(await store.listCandidateDecisions()).toEqual([accepted, alias]);
+      const sameId = { ...accepted, key: 'cdb', name: 'CDB' };
+      await expect(store.saveCandidateDecision(sameId)).rejects.toThrow();
+      expect(await store.deleteCandidateDecision(accepted.key)).toBe(true);
+      expect(await store.deleteCandidateDecision(accepted.key)).toBe(false);
+      expect(await store.listCandidateDecisions()).toEqual([alias]);
     });
 
     it('runs one resolution at a time under the resolve lock, and goes on after one that fails', async () => {

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { decidedEntityId, type CandidateDecision } from '../../pipeline/candidate-decisions.js';
 import { countValue } from '../../pipeline/extraction.js';
 import type {
   CandidateEntity,
@@ -18,7 +19,7 @@ import type {
   StoredAlert,
 } from '../store.js';
 import { inTransaction } from './connection.js';
-import { pgJson, pgTextOrNull } from './pg-values.js';
+import { pgJson, pgText, pgTextOrNull } from './pg-values.js';
 import { toDelivery, type DeliveryRow } from '../alert-delivery-row.js';
 
 /**
@@ -283,6 +284,28 @@ export class PostgresResolution {
        ORDER BY ord`,
       [pgJson(decisions.map((d, ord) => ({ ...d, ord })))],
     );
+  }
+
+  async listCandidateDecisions(level = FULL_CLEARANCE): Promise<CandidateDecision[]> {
+    const r = await this.pool.query<{ data: CandidateDecision }>(
+      'SELECT data FROM candidate_decisions WHERE level <= $1 ORDER BY created_at DESC, key',
+      [level],
+    );
+    return r.rows.map((row) => row.data);
+  }
+
+  async saveCandidateDecision(d: CandidateDecision): Promise<void> {
+    await this.pool.query(
+      `INSERT INTO candidate_decisions (key, decision, entity_id, level, created_at, data) VALUES ($1, $2, $3, $4, $5, $6::jsonb)
+       ON CONFLICT (key) DO UPDATE SET decision = excluded.decision, entity_id = excluded.entity_id,
+         level = excluded.level, created_at = excluded.created_at, data = excluded.data`,
+      [pgText(d.key), d.decision, decidedEntityId(d), d.level, d.createdAt, pgJson(d)],
+    );
+  }
+
+  async deleteCandidateDecision(key: string): Promise<boolean> {
+    const r = await this.pool.query('DELETE FROM candidate_decisions WHERE key = $1', [pgText(key)]);
+    return (r.rowCount ?? 0) > 0;
   }
 
   async addAlerts(alerts: Alert[]): Promise<StoredAlert[]> {

@@ -5,6 +5,7 @@ import { markingsUpTo } from '../../pipeline/clearance-views.js';
 import { applyReviews } from '../apply-reviews.js';
 import { POSTGRES_MIGRATIONS } from '../migrations/postgres/index.js';
 import { ftsWords } from '../search-words.js';
+import type { CandidateDecision } from '../../pipeline/candidate-decisions.js';
 import type {
   CandidateEntity,
   ExtractionRecord,
@@ -526,6 +527,18 @@ export class PostgresStore implements Store {
 
   async addResolutionDecisions(decisions: ResolutionDecision[]): Promise<void> {
     await this.resolution.addResolutionDecisions(decisions);
+  }
+
+  async listCandidateDecisions(clearance?: number): Promise<CandidateDecision[]> {
+    return this.resolution.listCandidateDecisions(clearance);
+  }
+
+  async saveCandidateDecision(decision: CandidateDecision): Promise<void> {
+    await this.resolution.saveCandidateDecision(decision);
+  }
+
+  async deleteCandidateDecision(key: string): Promise<boolean> {
+    return this.resolution.deleteCandidateDecision(key);
   }
 
   async addAlerts(alerts: Alert[]): Promise<StoredAlert[]> {

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { decidedEntityId, type CandidateDecision } from '../../pipeline/candidate-decisions.js';
 import { countValue } from '../../pipeline/extraction.js';
 import type {
   CandidateEntity,
@@ -216,6 +217,27 @@ export class SqliteResolution {
     this.db.transaction(() => {
       for (const d of decisions) insert.run(d.kind, d.a, d.b, d.author, d.createdAt);
     })();
+  }
+
+  listCandidateDecisions(level = FULL_CLEARANCE): CandidateDecision[] {
+    const rows = this.db
+      .prepare('SELECT data FROM candidate_decisions WHERE level <= ? ORDER BY created_at DESC, key')
+      .all(level) as { data: string }[];
+    return rows.map((r) => JSON.parse(r.data) as CandidateDecision);
+  }
+
+  saveCandidateDecision(d: CandidateDecision): void {
+    this.db
+      .prepare(
+        `INSERT INTO candidate_decisions (key, decision, entity_id, level, created_at, data) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT (key) DO UPDATE SET decision = excluded.decision, entity_id = excluded.entity_id,
+           level = excluded.level, created_at = excluded.created_at, data = excluded.data`,
+      )
+      .run(d.key, d.decision, decidedEntityId(d), d.level, d.createdAt, JSON.stringify(d));
+  }
+
+  deleteCandidateDecision(key: string): boolean {
+    return this.db.prepare('DELETE FROM candidate_decisions WHERE key = ?').run(key).changes > 0;
   }
 
   addAlerts(alerts: Alert[]): StoredAlert[] {

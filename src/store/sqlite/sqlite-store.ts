@@ -4,6 +4,7 @@ import { countValue, type Extraction } from '../../pipeline/extraction.js';
 import { applyReviews } from '../apply-reviews.js';
 import { SQLITE_MIGRATIONS } from '../migrations/sqlite/index.js';
 import { ftsWords } from '../search-words.js';
+import type { CandidateDecision } from '../../pipeline/candidate-decisions.js';
 import type {
   CandidateEntity,
   ExtractionRecord,
@@ -406,6 +407,18 @@ export class SqliteStore implements Store {
 
   async addResolutionDecisions(decisions: ResolutionDecision[]): Promise<void> {
     this.resolution.addResolutionDecisions(decisions);
+  }
+
+  async listCandidateDecisions(clearance?: number): Promise<CandidateDecision[]> {
+    return this.resolution.listCandidateDecisions(clearance);
+  }
+
+  async saveCandidateDecision(decision: CandidateDecision): Promise<void> {
+    this.resolution.saveCandidateDecision(decision);
+  }
+
+  async deleteCandidateDecision(key: string): Promise<boolean> {
+    return this.resolution.deleteCandidateDecision(key);
   }
 
   async addAlerts(alerts: Alert[]): Promise<StoredAlert[]> {
