@@ -89,6 +89,12 @@ describe('annotateDates', () => {
     );
     expect(dates('In march, 2019 votes were counted in the district.', '2019-03-17')).toEqual([]);
     expect(dates('The fine was $2015.', '2019-03-17')).toEqual([]);
+    expect(
+      dates(
+        'They struck back for the air strikes of the last five years and the past 24 hours.',
+        '2019-09-15',
+      ),
+    ).toEqual([]);
   });
 
   it('skips relative dates without a publication date and says so', () => {

@@ -8,12 +8,13 @@ const DATE_CUE =
 /** Leading words chrono keeps that are not part of the date itself. */
 const LEADING_PREPOSITION = /^(?:on|in|at|since|by|from|during|until|till|of|for)\s+/i;
 /**
- * Expressions that are not dates of their own: durations ("five years", "a few weeks"), dates
+ * Expressions that are not dates of their own: durations ("five years", "a few weeks", "the last
+ * five years"), dates
  * relative to another event ("seven days earlier", "the day before"), bare parts of a day, and
  * month names in lower case ("march", "may").
  */
 const NOT_A_DATE =
-  /^(?:now|soon|later|night|morning|evening|afternoon|(?:the )?next day|(?:a|an|one|a few|few|several|some|many|\d+|(?!(?:last|this|next|past|previous|coming|that|the|same|each|every)\b)[a-z]+(?:-[a-z]+)?) (?:minutes?|hours?|days?|weeks?|months?|years?|decades?)(?: (?:later|earlier|before|after))?|the (?:day|week|month|year) (?:before|after)|.* (?:later|earlier|before|after))$/i;
+  /^(?:now|soon|later|night|morning|evening|afternoon|(?:the )?next day|(?:a|an|one|a few|few|several|some|many|\d+|(?!(?:last|this|next|past|previous|coming|that|the|same|each|every)\b)[a-z]+(?:-[a-z]+)?) (?:minutes?|hours?|days?|weeks?|months?|years?|decades?)(?: (?:later|earlier|before|after))?|(?:the )?(?:last|past|previous) (?:a few|[a-z]+|\d+) (?:minutes|hours|days|weeks|months|years|decades)|the (?:day|week|month|year) (?:before|after)|.* (?:later|earlier|before|after))$/i;
 const LOWER_MONTH =
   /^(?:january|february|march|april|may|june|july|august|september|october|november|december)\b/;
 const FUTURE =

@@ -103,15 +103,28 @@ function titleReportsAttack(title: string): boolean {
   return ATTACK_CUES.some((c) => c.violent && c.re.test(title)) && !NOT_AN_ATTACK.test(title) && !past;
 }
 
+/** Event sentences further apart than this many sentences report different incidents. */
+const EVENT_GAP = 8;
+const ANAPHORIC_ATTACK =
+  /\b(?:the|this|that|Monday's|Tuesday's|Wednesday's|Thursday's|Friday's|Saturday's|Sunday's) (?:attacks?|bombings?|blasts?|explosions?|assault|shooting|massacre|raid)\b/i;
+
 function clusterEvents(doc: Doc, signals: SentenceSignals[]): Cluster[] {
   const events = signals.filter((s) => s.score >= EVENT_THRESHOLD);
   if (events.length === 0) return [];
   const main: Cluster = { sentences: [], role: 'main' };
   const background: Cluster[] = [];
+  const lastOf = (c: Cluster | undefined): number => c?.sentences[c.sentences.length - 1]!.index ?? -Infinity;
   for (const s of events) {
+    const prev = background[background.length - 1];
     if (isPast(s, doc.published)) {
-      const prev = background[background.length - 1];
-      if (prev && prev.sentences[prev.sentences.length - 1]!.index === s.index - 1) prev.sentences.push(s);
+      if (prev && lastOf(prev) === s.index - 1) prev.sentences.push(s);
+      else background.push({ sentences: [s], role: 'background' });
+    } else if (main.sentences.length > 0 && s.index - lastOf(main) > EVENT_GAP) {
+      // A story further down a news digest: an incident of its own, not the one the report is about.
+      if (prev && !isPast(prev.sentences[0]!, doc.published) && s.index - lastOf(prev) <= EVENT_GAP)
+        prev.sentences.push(s);
+      // "The attack had killed twelve", further down the report: the same incident again.
+      else if (ANAPHORIC_ATTACK.test(s.text)) main.sentences.push(s);
       else background.push({ sentences: [s], role: 'background' });
     } else main.sentences.push(s);
   }

@@ -32,12 +32,14 @@ export function extractStatements(
   signals: SentenceSignals[],
   incidents: IncidentMention[],
   kb: KnowledgeBase,
+  invoked: Set<string> = new Set(),
 ): StatementMention[] {
   const out: StatementMention[] = [];
   const quotes = doc.mentions.filter((m) => m.kind === 'quote');
   // Statements are about political violence: the document reports some, or names its actors.
   const docContext = incidents.length > 0 || signals.some((x) => x.political);
   const last = new Map<StatementType, { statement: StatementMention; sentence: number }>();
+  let spoken: { speaker: Speaker; sentence: SentenceSignals; attributedIn: SentenceSignals } | undefined;
   for (const s of signals) {
     const quote = quotes.find((q) => q.start < s.end && s.start < q.end);
     const quoteValue = quote?.value as QuoteValue | undefined;
@@ -47,7 +49,15 @@ export function extractStatements(
     if (inner && QUOTED_CALL.test(inner)) types.add('call-to-violence');
     if (inner && QUOTED_THREAT.test(inner)) types.add('threat');
     if (types.size === 0) continue;
-    const speaker = findSpeaker(doc, s, quote, kb);
+    // A quoted paragraph without attribution right after an attributed statement goes on with its speaker.
+    const continued =
+      quote && !doc.text.slice(s.start, quote.start).trim() && spoken?.sentence.index === s.index - 1
+        ? spoken
+        : undefined;
+    const own = findSpeaker(doc, s, quote, kb);
+    const speaker = own ?? continued?.speaker;
+    const speakerSentence = own ? s : (continued?.attributedIn ?? s);
+    if (speaker) spoken = { speaker, sentence: s, attributedIn: speakerSentence };
     const { militant } = classify(types, s, speaker, quote !== undefined, docContext, kb);
 
     for (const type of types) {
@@ -72,7 +82,13 @@ export function extractStatements(
       const platform = s.mentions.find((m) => m.kind === 'platform' && m.entity);
       const medium = MEDIUM_CUES.find((c) => c.re.test(s.text))?.medium ?? null;
       const date = s.mentions.find((m) => m.kind === 'date')?.value as DateValue | undefined;
-      if (speaker) evidence.push({ field: 'speaker', start: s.start, end: s.end, text: s.text });
+      if (speaker)
+        evidence.push({
+          field: 'speaker',
+          start: speakerSentence.start,
+          end: speakerSentence.end,
+          text: speakerSentence.text,
+        });
       const statement: StatementMention = {
         id: `${doc.id}:s${out.length + 1}`,
         type,
@@ -83,7 +99,7 @@ export function extractStatements(
         medium,
         date: date ?? null,
         quote: inner || paraphrase(s, type) || null,
-        refersTo: refersTo(s, type, incidents),
+        refersTo: refersTo(s, type, incidents, invoked),
         evidence,
         confidence: statementConfidence(type, speaker !== undefined, quote !== undefined, militant),
       };
@@ -263,10 +279,20 @@ function paraphrase(s: SentenceSignals, type: StatementType): string | undefined
   );
 }
 
-/** Incidents a statement refers to: those reported in its sentence, else the document's main one for a claim. */
-function refersTo(s: SentenceSignals, type: StatementType, incidents: IncidentMention[]): string[] {
+/**
+ * Incidents a statement refers to: those reported in its sentence, else the document's main one
+ * for a claim. A revenge justification refers to the attack it justifies, not to the earlier
+ * events it invokes (`invoked`: those are its `retaliation-for` links).
+ */
+function refersTo(
+  s: SentenceSignals,
+  type: StatementType,
+  incidents: IncidentMention[],
+  invoked: Set<string>,
+): string[] {
   const here = incidents
     .filter((i) => i.evidence.some((e) => e.start < s.end && s.start < e.end))
+    .filter((i) => type !== 'revenge-justification' || !invoked.has(i.id))
     .map((i) => i.id);
   if (here.length > 0) return here;
   const main = incidents.find((i) => i.role === 'main');

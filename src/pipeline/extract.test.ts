@@ -120,6 +120,35 @@ describe('extract', () => {
     expect(main.location?.city).toBe('Abqaiq');
     const fromIncidents = x.links.filter((l) => x.incidents.some((i) => i.id === l.from));
     expect(fromIncidents.map((l) => l.from)).toEqual([main.id]);
+    // The justification refers to the attack it justifies; "the last five years" dates nothing.
+    const justification = x.statements.find((s) => s.type === 'revenge-justification')!;
+    expect(justification).toMatchObject({ refersTo: [main.id], date: null });
+    expect(x.incidents.map((i) => i.role)).toEqual(['main']);
+  });
+
+  it('gives an unattributed quoted paragraph the speaker of the quote before it', () => {
+    const text =
+      'Houthi rebels fired drones at the Abqaiq oil plant in Saudi Arabia on Saturday. ' +
+      '"These attacks are our right, and we warn the Saudis that our targets will keep expanding," Yahya Saree said.\n\n' +
+      '"We have the right to strike back in retaliation to the air strikes on our civilians."';
+    const x = run(text, '2019-09-15');
+    const justification = x.statements.find((s) => s.type === 'revenge-justification')!;
+    expect(justification.speaker?.id).toBe('yahya-saree');
+    expect(justification.evidence.find((e) => e.field === 'speaker')?.text).toContain('Yahya Saree said');
+  });
+
+  it('keeps the stories further down a news digest out of its first incident', () => {
+    const filler = Array.from(
+      { length: 9 },
+      (_, i) => `The campaign visited town number ${i + 1} and spoke about the economy.`,
+    ).join(' ');
+    const text =
+      'A gunman opened fire at a rally in Kenosha, Wisconsin on Tuesday, wounding two people. ' +
+      filler +
+      ' As of September 30, Armenia claimed 790 Azerbaijani soldiers had been killed in missile attacks.';
+    const [first, ...rest] = run(text, '2020-09-30').incidents;
+    expect(first).toMatchObject({ location: { city: 'Kenosha' }, killed: null });
+    expect(rest.every((i) => i.role === 'background')).toBe(true);
   });
 
   it('frames an attack as revenge for earlier events named only in words', () => {

@@ -6,26 +6,24 @@ import { extractLinks } from './extract-links.js';
 import { extractStatements } from './extract-statements.js';
 import type { Extraction } from './extraction.js';
 import { extractReferencedIncidents, revengeObjects, type RevengeObject } from './incident-references.js';
-import { sentenceSignals, type SentenceSignals } from './sentence-signals.js';
+import { eventScore, sentenceSignals, type SentenceSignals } from './sentence-signals.js';
 
 /**
- * The sentences without the places and dates inside revenge framings: "the Easter bombings were
- * revenge for the attack on two mosques in Christchurch last month" does not place or date the
- * Easter bombings in Christchurch.
+ * The sentences without the places, dates and attack words inside revenge framings: "the Easter
+ * bombings were revenge for the attack on two mosques in Christchurch last month" does not place
+ * or date the Easter bombings in Christchurch, and "retaliating against missile attacks" reports
+ * no attack of its own.
  */
 function withoutRevengeObjects(signals: SentenceSignals[], objects: RevengeObject[]): SentenceSignals[] {
   if (objects.length === 0) return signals;
   return signals.map((s) => {
     const inside = objects.filter((o) => o.sentence.index === s.index);
     if (inside.length === 0) return s;
-    const kept = s.mentions.filter(
-      (m) =>
-        !(
-          (m.kind === 'place' || m.kind === 'date') &&
-          inside.some((o) => m.start >= o.start && m.end <= o.end)
-        ),
-    );
-    return { ...s, mentions: kept };
+    const within = (m: { start: number; end: number }): boolean =>
+      inside.some((o) => m.start >= o.start && m.end <= o.end);
+    const mentions = s.mentions.filter((m) => !((m.kind === 'place' || m.kind === 'date') && within(m)));
+    const cues = s.cues.filter((c) => !within(c));
+    return { ...s, mentions, cues, score: eventScore(cues, s.harm, s.political, s.accident) };
   });
 }
 
@@ -41,8 +39,9 @@ export function extract(input: Doc, resources: Resources): Extraction {
   const incidents = extractIncidents(doc, withoutRevengeObjects(signals, objects), resources.kb);
   const referenced = extractReferencedIncidents(doc, objects, incidents);
   incidents.push(...referenced);
-  const statements = extractStatements(doc, signals, incidents, resources.kb);
-  const links = extractLinks(objects, incidents, statements, new Set(referenced.map((i) => i.id)));
+  const invoked = new Set(referenced.map((i) => i.id));
+  const statements = extractStatements(doc, signals, incidents, resources.kb, invoked);
+  const links = extractLinks(objects, incidents, statements, invoked);
   const entities = new Map<string, Extraction['entities'][number]>();
   for (const m of doc.mentions) {
     if (!m.entity) continue;

@@ -59,14 +59,6 @@ export function sentenceSignals(doc: Doc): SentenceSignals[] {
     const groups = mentions.some((x) => x.kind === 'group' && x.entity?.kind === 'group');
     const political = POLITICAL_CONTEXT.test(text) || groups;
     const accident = NOT_AN_ATTACK.test(text);
-    let score = 0;
-    if (cues.length > 0) {
-      if (cues.some((c) => c.cue.violent)) score += 2;
-      if (cues.some((c) => c.cue.type !== 'Unknown')) score += 1;
-      if (harm) score += 1;
-      if (political) score += 2;
-      if (accident) score -= 3;
-    }
     return {
       index,
       start: s.start,
@@ -80,9 +72,26 @@ export function sentenceSignals(doc: Doc): SentenceSignals[] {
       recalled: RECALLED.test(text),
       aftermath: AFTERMATH.test(text),
       mentions,
-      score,
+      score: eventScore(cues, harm, political, accident),
     };
   });
+}
+
+/** How strongly a sentence reports an attack: its cues, with harm and political context, less an accident. */
+export function eventScore(
+  cues: SentenceSignals['cues'],
+  harm: boolean,
+  political: boolean,
+  accident: boolean,
+): number {
+  if (cues.length === 0) return 0;
+  let score = 0;
+  if (cues.some((c) => c.cue.violent)) score += 2;
+  if (cues.some((c) => c.cue.type !== 'Unknown')) score += 1;
+  if (harm) score += 1;
+  if (political) score += 2;
+  if (accident) score -= 3;
+  return score;
 }
 
 /** An event sentence: it reports an attack, not an accident or a figure of speech. */

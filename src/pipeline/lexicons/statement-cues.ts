@@ -98,7 +98,7 @@ export const WARNING_TOPIC =
 
 /** Words after "revenge for" that name the earlier events: "the New Zealand attack", "attacks on Muslims in Europe". */
 export const REVENGE_OBJECT =
-  /\b(?:revenge|retaliation|retribution|reprisal|response|avenge|avenging)\s+(?:for|against|to)?\s*((?:the\s+|their\s+|our\s+)?[^.;:"“”]{3,120}?)(?=[.;:"“”,]|\s+(?:and|but|which|who|after|when)\b|$)/i;
+  /\b(?:revenge|retaliation|retaliat(?:e|ed|es|ing)|retribution|reprisal|response|avenge|avenging)\s+(?:for|against|to)?\s*((?:the\s+|their\s+|our\s+)?[^.;:"“”]{3,120}?)(?=[.;:"“”,]|\s+(?:and|but|which|who|after|when)\b|$)/i;
 
 /**
  * Words of a revenge object that name events ("the attacks", "the blood of the Muslims", "the

@@ -142,6 +142,46 @@ describe('evaluateRules', () => {
     ]);
   });
 
+  it('fires for a revenge justification of an attack whose framing has not fired, and only then', () => {
+    const rule: AlertRule = { id: 'revenge', kind: 'incident-framed-as-revenge', severity: 'high' };
+    const justification = (id: string, refersTo: string[]): ResolvedStatement =>
+      resolvedStatement(id, '2019-04-23', { type: 'revenge-justification', refersTo });
+    const alerts = evaluateRules(
+      [rule],
+      input({
+        incidents: [
+          resolvedIncident('inc-nz', '2019-03-15', 'Christchurch'),
+          resolvedIncident('inc-lk', '2019-04-21', 'Colombo'),
+        ],
+        statements: [
+          justification('stm-nz', ['inc-nz']),
+          justification('stm-lk', ['inc-lk']),
+          justification('stm-none', []),
+          justification('stm-avenging', ['inc-nz']),
+        ],
+        links: [
+          {
+            from: 'stm-avenging',
+            to: 'inc-nz',
+            kind: 'retaliation-for',
+            evidence: [],
+            sources: [],
+            confidence: 0.6,
+          },
+          {
+            from: 'inc-lk',
+            to: { text: 'the mosques' },
+            kind: 'retaliation-for',
+            evidence: [],
+            sources: [],
+            confidence: 0.6,
+          },
+        ],
+      }),
+    );
+    expect(alerts.map((a) => a.subjectKey)).toEqual(['revenge:inc-lk', 'revenge:stm-nz']);
+  });
+
   it("fires when a group's outlet speaks after a long silence, not for its regular output", () => {
     const rule: AlertRule = {
       id: 'silence',

@@ -79,10 +79,12 @@ export function evaluateRules(rules: AlertRule[], input: AlertInput): Alert[] {
           }
         }
         break;
-      case 'incident-framed-as-revenge':
+      case 'incident-framed-as-revenge': {
+        const framed = new Set<string>();
         for (const l of input.links) {
           const incident = incidents.get(l.from);
           if (!incident) continue;
+          framed.add(incident.id);
           const earlier = typeof l.to === 'string' ? incidents.get(l.to) : undefined;
           const target = earlier
             ? describeIncident(earlier)
@@ -101,25 +103,26 @@ export function evaluateRules(rules: AlertRule[], input: AlertInput): Alert[] {
             ),
           );
         }
+        // A justification of an attack whose framing has not raised the alert above: one alert
+        // per attack, and none for revenge words that justify no attack on record.
         for (const s of input.statements) {
           if (s.type !== 'revenge-justification') continue;
-          const day = statementDay(s);
-          const about = s.refersTo.flatMap((id) => {
-            const i = incidents.get(id);
-            return i ? [describeIncident(i)] : [];
-          });
+          const avenged = new Set(input.links.filter((l) => l.from === s.id).map((l) => l.to));
+          const justified = s.refersTo.filter((id) => incidents.has(id) && !avenged.has(id));
+          if (justified.length === 0 || justified.every((id) => framed.has(id))) continue;
           out.push(
             make(
               rule,
               s.id,
-              [s.id, ...s.refersTo],
-              `${describeStatement(s)} justifies ${about.length > 0 ? about.join('; ') : 'an attack'} as revenge`,
+              [s.id, ...justified],
+              `${describeStatement(s)} justifies ${justified.map((id) => describeIncident(incidents.get(id)!)).join('; ')} as revenge`,
               s.evidence,
-              day,
+              statementDay(s),
             ),
           );
         }
         break;
+      }
       case 'outlet-after-silence': {
         const byOutlet = new Map<string, { s: ResolvedStatement; day: number }[]>();
         for (const s of input.statements) {
