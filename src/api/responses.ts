@@ -2,6 +2,8 @@ import type { Mention } from '../doc.js';
 import type { ResolvedIncident } from '../pipeline/resolution.js';
 import type { ApiToken, User } from '../store/accounts.js';
 import type { StoredAlert, StoreStats } from '../store/store.js';
+import type { CandidateDecision } from '../pipeline/candidate-decisions.js';
+import type { CandidateOutcome } from '../services/candidates.js';
 import type { Dashboard } from '../services/dashboard.js';
 import type { DecisionOutcome } from '../services/decisions.js';
 import type { DocumentView } from '../services/documents.js';
@@ -125,6 +127,30 @@ export function toDecisionResponse(o: DecisionOutcome) {
     incidents: o.summary.incidents,
     ...(o.incident ? { incident: o.incident } : {}),
     ...(o.other ? { other: o.other } : {}),
+  };
+}
+
+/** A decision about a candidate, with the id of the entity it resolves the name to (none when rejected). */
+export function toCandidateDecisionResponse(d: CandidateDecision) {
+  return {
+    key: d.key,
+    name: d.name,
+    decision: d.decision,
+    ...(d.decision === 'accepted' ? { entityId: d.entity.id, entity: d.entity } : {}),
+    ...(d.decision === 'alias' ? { entityId: d.entityId } : {}),
+    ...(d.reason ? { reason: d.reason } : {}),
+    author: d.author,
+    createdAt: d.createdAt,
+    level: d.level,
+  };
+}
+
+/** What a decision about a candidate, or its undoing, did: the decision, and the counts after resolving again. */
+export function toCandidateOutcomeResponse(o: CandidateOutcome) {
+  return {
+    decision: toCandidateDecisionResponse(o.decision),
+    incidents: o.summary.incidents,
+    candidates: o.summary.candidates,
   };
 }
 

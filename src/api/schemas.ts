@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { TLP_MARKINGS } from '../ingest/source-document.js';
+import { IDEOLOGIES } from '../kb/kb-schema.js';
+import { CANDIDATE_VERDICTS } from '../pipeline/candidate-decisions.js';
 import { ROLES, TOKEN_SCOPES } from '../store/accounts.js';
 
 /**
@@ -351,6 +353,51 @@ export const candidateSchema = z
     evidence: z.array(evidence),
   })
   .meta({ id: 'Candidate' });
+
+/** Why an analyst decided (merge, split, candidate), in their words: kept in the audit log with the decision. */
+export const decisionReason = z.string().trim().max(1000).optional();
+
+/** What an analyst decides about a candidate (the body of `POST /api/candidates/:key/decision`). */
+export const candidateDecisionInputSchema = z.object({
+  decision: z.enum(CANDIDATE_VERDICTS, { error: 'decision must be accepted, alias or rejected' }),
+  entityId: z.string().trim().min(1, 'entityId must not be empty').max(200).optional(),
+  name: z.string().trim().min(1, 'name must not be empty').max(300).optional(),
+  ideology: z.enum(IDEOLOGIES).optional(),
+  aliases: z.array(z.string().trim().min(1).max(300)).max(50).optional(),
+  reason: decisionReason,
+});
+
+/** An analyst's decision about a candidate: the new entity (`accepted`), the entity it is an alias of, or `rejected`. */
+export const candidateDecisionSchema = z
+  .object({
+    key: z.string(),
+    name: z.string(),
+    decision: z.enum(CANDIDATE_VERDICTS),
+    /** The accepted entity's id, or the knowledge-base entity of an alias. */
+    entityId: z.string().optional(),
+    entity: z
+      .object({
+        id: z.string(),
+        name: z.string(),
+        kind: z.enum(['group', 'person']),
+        ideology: z.string().optional(),
+        aliases: z.array(z.string()),
+      })
+      .optional(),
+    reason: z.string().optional(),
+    author: z.string(),
+    createdAt: z.string(),
+    /** Clearance needed to see the decision. */
+    level: clearanceSchema,
+  })
+  .meta({ id: 'CandidateDecision' });
+
+/** What a decision about a candidate, or its undoing, did: counts after resolving again. */
+export const candidateOutcomeSchema = z.object({
+  decision: candidateDecisionSchema,
+  incidents: z.number().int(),
+  candidates: z.number().int(),
+});
 
 /** An alert (DESIGN.md `Alert`), without its webhook deliveries. */
 export const alertSchema = z

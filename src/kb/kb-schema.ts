@@ -22,7 +22,11 @@ export const ENTITY_KINDS = ['group', 'person', 'outlet', 'platform', 'state-bod
 /** An entity kind of {@link ENTITY_KINDS}. */
 export type EntityKind = (typeof ENTITY_KINDS)[number];
 
-const id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'ids are lower-case kebab-case (a-z, 0-9, -)');
+/** An entity id: lower-case kebab-case (the knowledge base's, and those of entities analysts accept). */
+export const entityIdSchema = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'ids are lower-case kebab-case (a-z, 0-9, -)');
+const id = entityIdSchema;
 const countryCode = z.string().regex(/^[A-Z]{2}$/, 'country codes are ISO 3166-1 alpha-2');
 
 const common = {

@@ -3,8 +3,11 @@ import type { ClearanceView } from './clearance-views.js';
 import type { ActorRef, Extraction } from './extraction.js';
 import type { CandidateEntity, ExtractionRecord } from './resolution.js';
 
-/** A new entity an analyst made of a candidate: an actor the knowledge base lacks, kept in the store. */
-export interface AcceptedEntity {
+/**
+ * A new entity an analyst made of a candidate: an actor the knowledge base lacks, kept in the
+ * store (a type, not an interface, so that it passes as the API's open entity object).
+ */
+export type AcceptedEntity = {
   /** Lower-case kebab-case, unique among knowledge-base and accepted entities. */
   id: string;
   name: string;
@@ -12,7 +15,7 @@ export interface AcceptedEntity {
   ideology?: string;
   /** Other names whose mentions resolve to it too. */
   aliases: string[];
-}
+};
 
 /** Who decided about a candidate, when, why, and who may see the decision. */
 interface DecisionCommon {

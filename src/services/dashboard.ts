@@ -1,6 +1,7 @@
 import type { ResolvedStatement } from '../pipeline/resolution.js';
 import type { IncidentDay } from '../store/listing.js';
 import type { StoredAlert } from '../store/store.js';
+import { acceptedEntities } from './candidates.js';
 import type { Principal, ServiceContext } from './context.js';
 
 /** The analyst's start page (docs/api.md `GET /api/dashboard`), all of it within the reader's clearance. */
@@ -9,7 +10,7 @@ export interface Dashboard {
   alerts: StoredAlert[];
   /** Incidents per ISO week (`2019-W11`), oldest first, for the weeks up to the latest incident. */
   incidentsPerWeek: { week: string; count: number }[];
-  /** Knowledge-base groups with most incidents. */
+  /** Knowledge-base groups (and groups analysts accepted from the candidates) with most incidents. */
   topGroups: { id: string; name: string; incidents: number }[];
   latestStatements: ResolvedStatement[];
 }
@@ -29,8 +30,9 @@ export async function dashboard(ctx: ServiceContext, who: Principal, weeks = 26)
     ctx.listing.topActors({ clearance, limit: TOP_GROUPS * 5, mainOnly: true }),
     ctx.store.listStatements({ clearance, limit: STATEMENTS }),
   ]);
+  const accepted = new Map((await acceptedEntities(ctx.store, clearance)).map((e) => [e.id, e]));
   const topGroups = actors.flatMap((a) => {
-    const entry = ctx.resources.kb.byId.get(a.id);
+    const entry = ctx.resources.kb.byId.get(a.id) ?? accepted.get(a.id);
     return entry && GROUP_KINDS.has(entry.kind)
       ? [{ id: a.id, name: entry.name, incidents: a.incidents }]
       : [];

@@ -1,5 +1,7 @@
 import type { Resources } from '../kb/resources.js';
+import { applyDecidedNames, decidedNames, undecidedCandidates } from '../pipeline/candidate-decisions.js';
 import { tlpLevel } from '../pipeline/clearance-views.js';
+import { actorRef } from '../pipeline/incident-actors.js';
 import { kbResolveOptions } from '../pipeline/kb-resolve-options.js';
 import type { ExtractionRecord } from '../pipeline/resolution.js';
 import { resolveAll } from '../pipeline/resolve.js';
@@ -41,7 +43,8 @@ export interface ResolveStoreOptions {
 
 /**
  * Resolve the whole store (DESIGN.md "resolve" and "alerts"): read every document's extraction,
- * merge mentions into incidents and statements, carry links over, save the result in one
+ * resolve the names analysts decided about to their entities, merge mentions into incidents and
+ * statements, carry links over, list the undecided candidates, save the result in one
  * transaction, run the alert rules and store the new alerts — under the store's resolve lock,
  * so that concurrent runs (other workers, the web server) take turns — then deliver the new
  * alerts to the webhooks, or hand delivery over.
@@ -80,7 +83,16 @@ async function resolveAndRaiseAlerts(
     after = page[page.length - 1]!.docId;
   }
   const decisions = await store.listResolutionDecisions();
-  const resolution = resolveAll(records, { decisions, ...kbResolveOptions(resources) });
+  // Analysts' decisions about candidate entities: their names resolve to the entity decided on.
+  const decided = decidedNames(await store.listCandidateDecisions(), (id) => {
+    const entry = resources.kb.byId.get(id);
+    return entry ? actorRef(entry) : undefined;
+  });
+  const resolved = resolveAll(applyDecidedNames(records, decided), {
+    decisions,
+    ...kbResolveOptions(resources),
+  });
+  const resolution = { ...resolved, candidates: undecidedCandidates(resolved.candidates, decided) };
   options.onProgress?.('resolved', records.length);
   await store.saveResolution(resolution);
 

@@ -69,6 +69,20 @@ const ROUTES: RouteCase[] = [
   { method: 'GET', url: '/api/entities?kind=group', path: '/api/entities', need: 'read' },
   { method: 'GET', url: '/api/entities/taliban', path: '/api/entities/{id}', need: 'read' },
   { method: 'GET', url: '/api/candidates', path: '/api/candidates', need: 'read' },
+  { method: 'GET', url: '/api/candidates/decisions', path: '/api/candidates/decisions', need: 'read' },
+  {
+    method: 'POST',
+    url: '/api/candidates/nobody%20at%20all/decision',
+    path: '/api/candidates/{key}/decision',
+    need: 'write',
+    payload: { decision: 'rejected' },
+  },
+  {
+    method: 'DELETE',
+    url: '/api/candidates/nobody%20at%20all/decision',
+    path: '/api/candidates/{key}/decision',
+    need: 'write',
+  },
   { method: 'GET', url: '/api/alerts', path: '/api/alerts', need: 'read' },
   { method: 'POST', url: '/api/alerts/999999/ack', path: '/api/alerts/{id}/ack', need: 'write' },
   {

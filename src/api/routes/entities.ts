@@ -12,7 +12,7 @@ import {
   statementSchema,
 } from '../schemas.js';
 
-/** `/api/entities`: the knowledge base. */
+/** `/api/entities`: the knowledge base, and the entities analysts accepted from the candidates. */
 export function entityRoutes(app: ApiApp, rc: RouteContext): void {
   app.get(
     '/api/entities',
@@ -20,7 +20,8 @@ export function entityRoutes(app: ApiApp, rc: RouteContext): void {
       config: { access: 'read' },
       schema: {
         tags: ['reading'],
-        summary: 'Knowledge-base entities by name, of a `kind`, matching `q` in names and aliases',
+        summary:
+          'Knowledge-base entities and those analysts accepted from the candidates, by name, of a `kind`, matching `q` in names and aliases',
         querystring: pagingQuery.extend({
           kind: z.enum(ENTITY_KINDS).optional(),
           q: z.string().trim().min(1).max(200).optional(),
@@ -30,7 +31,7 @@ export function entityRoutes(app: ApiApp, rc: RouteContext): void {
     },
     async (request) => {
       const { limit, offset, ...filters } = request.query;
-      return listEntities(rc.services, filters, { limit, offset });
+      return listEntities(rc.services, principalOf(request), filters, { limit, offset });
     },
   );
 

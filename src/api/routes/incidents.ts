@@ -4,6 +4,7 @@ import { principalOf, type ApiApp, type RouteContext } from '../api-types.js';
 import { toDecisionResponse, toIncidentSummary } from '../responses.js';
 import {
   chainSchema,
+  decisionReason,
   decisionResultSchema,
   errorResponses,
   flag,
@@ -15,9 +16,6 @@ import {
   pagingQuery,
   statementSchema,
 } from '../schemas.js';
-
-/** Why an analyst merged or split, in their words: kept in the audit log with the decision. */
-const decisionReason = z.string().trim().max(1000).optional();
 
 /** `/api/incidents`: resolved incidents, and analysts' merges and splits. */
 export function incidentRoutes(app: ApiApp, rc: RouteContext): void {
