@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import { AppError } from '../errors.js';
 import { registerAnnotate } from './annotate-command.js';
+import { registerCandidateCommands } from './candidate-commands.js';
 import { registerExportCommands } from './export-commands.js';
 import { registerExtract } from './extract-command.js';
 import { registerImportCommands } from './import-commands.js';
@@ -23,6 +24,7 @@ registerExtract(program);
 registerStoreCommands(program);
 registerQueueCommands(program);
 registerResolveCommands(program);
+registerCandidateCommands(program);
 registerExportCommands(program);
 registerImportCommands(program);
 registerServe(program);

@@ -13,7 +13,7 @@ import { writeLine } from './output.js';
 import { withStore } from './with-store.js';
 
 /**
- * `vigil resolve`, `incidents`, `incident`, `chains`, `alerts`, `candidates`, `merge`, `split`:
+ * `vigil resolve`, `incidents`, `incident`, `chains`, `alerts`, `merge`, `split`:
  * cross-document resolution and what it produces.
  */
 export function registerResolveCommands(program: Command): void {
@@ -174,21 +174,6 @@ export function registerResolveCommands(program: Command): void {
         });
       },
     );
-
-  program
-    .command('candidates')
-    .description('actors the knowledge base does not know, named in several documents: for review')
-    .option('--json', 'one JSON object per line')
-    .action(async (opts: { json?: boolean }, cmd: Command) => {
-      await withStore(cmd, async (store) => {
-        for (const c of await store.listCandidates())
-          await writeLine(
-            opts.json
-              ? JSON.stringify(c)
-              : `${c.kind.padEnd(6)}  ${c.name}  — ${c.docIds.length} documents, ${c.firstSeen?.slice(0, 10) ?? '?'} to ${c.lastSeen?.slice(0, 10) ?? '?'}`,
-          );
-      });
-    });
 
   program
     .command('merge')
