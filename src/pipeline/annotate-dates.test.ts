@@ -97,6 +97,12 @@ describe('annotateDates', () => {
     ).toEqual([]);
   });
 
+  it('reads "June last year" as one month of the year before', () => {
+    expect(dates('He died of his burns a month after the attack in June last year.', '2008-12-17')).toEqual([
+      ['June last year', '2007-06'],
+    ]);
+  });
+
   it('skips relative dates without a publication date and says so', () => {
     const doc = annotateText('The attack on Friday killed 50 people in March 2019.');
     expect(mentionsOf(doc, 'date').map((m) => m.text)).toEqual(['March 2019']);

@@ -28,6 +28,26 @@ const COUNTED =
 const YEAR = /(?<![\d,.$£€#/-])(?:1[89]\d\d|20\d\d)(?!\d|[,./-]\d)/g;
 
 /**
+ * "June last year", "on 3 May this year": a month or day followed by the year it falls in is one
+ * date, in that year (chrono reads them as two).
+ */
+function joinRelativeYears(text: string, mentions: Mention[]): void {
+  for (let i = 0; i + 1 < mentions.length; i++) {
+    const [a, b] = [mentions[i]!, mentions[i + 1]!];
+    const day = a.value as DateValue;
+    const year = b.value as DateValue;
+    if (day.precision !== 'month' && day.precision !== 'day') continue;
+    if (text.slice(a.end, b.start) !== ' ' || !/^(?:last|this|next) year$/i.test(b.text)) continue;
+    mentions.splice(i, 2, {
+      ...a,
+      end: b.end,
+      text: text.slice(a.start, b.end),
+      value: { value: year.value + day.value.slice(4), precision: day.precision },
+    });
+  }
+}
+
+/**
  * Dates and periods, resolved against the publication date with a past bias: a weekday means the
  * latest such day on or before publication unless the sentence speaks of the future; a month or
  * day without a year means the latest one on or before publication. Values are ISO: `2019-03-15`
@@ -85,6 +105,7 @@ export function annotateDates(doc: Doc): Doc {
       });
     }
   }
+  joinRelativeYears(doc.text, mentions);
   for (const m of doc.text.matchAll(YEAR)) {
     const start = m.index;
     const end = start + 4;

@@ -12,7 +12,7 @@ const REGION_WORDS = new Set(
 );
 /** Venues named after their city keep the city a place ("Manchester Arena", "Kabul Airport"). */
 const VENUE_WORDS = new Set(
-  'arena stadium airport station mosque mosques synagogue church cathedral temple bazaar market mall hotel university college marathon festival carnival parade'.split(
+  'arena stadium airport station metro mosque mosques synagogue church cathedral temple bazaar market mall hotel university college marathon festival carnival parade beach theatre theater'.split(
     ' ',
   ),
 );
@@ -137,6 +137,12 @@ export function annotatePlaces(doc: Doc, gazetteer: Gazetteer): Doc {
         .get(best.countryCode)
         ?.some((o) => o >= sentence.start && o < sentence.end);
       if (!locative && !qualifier && !listed && !anchoredHere) continue;
+      // "stormed the Dubrovka theatre": a small town's name on a venue elsewhere, unless the
+      // venue is said to be there ("in the Kuta Beach strip").
+      const article = /^(?:the|a|an)$/i.test(wordAt(text, words, c.match.wordIndex - 1));
+      const placedVenue =
+        locative || (article && LOCATIVES.has(wordAt(text, words, c.match.wordIndex - 2).toLowerCase()));
+      if (venueCity && !placedVenue && !qualifier) continue;
     }
     const rival = ranked.find((p) => p.countryCode !== best.countryCode);
     if (

@@ -10,11 +10,20 @@ const DETERMINER_BEFORE = /\b(?:the|a|an|its|their|his|her)\s+$/i;
 /** "hours after Saturday's shooting": a date attached to another, earlier attack. */
 const RECALLED_BEFORE = /\b(?:after|since|following|before|than|like|recalled?|recalling)\s+(?:the\s+)?$/i;
 
+/** "the attack in June last year", "an attack on Monday": a date right after the attack word. */
+const BETWEEN_AFTER = /^\s+(?:in|on|of)\s+(?:the\s+)?$/i;
+
 /**
- * The date that qualifies an attack word directly, as an adjective or a possessive, when there is
- * one: the attack's own date, stated by the phrase that names it.
+ * The date that qualifies an attack word directly, as an adjective, a possessive or a complement
+ * ("the attack in June last year"), when there is one: the attack's own date, stated by the
+ * phrase that names it.
  */
 export function dateAttachedTo(doc: Doc, cue: Span, mentions: Mention[]): Mention | undefined {
+  const determined = DETERMINER_BEFORE.test(doc.text.slice(Math.max(0, cue.start - 12), cue.start));
+  const after = mentions.find(
+    (m) => m.kind === 'date' && m.start >= cue.end && BETWEEN_AFTER.test(doc.text.slice(cue.end, m.start)),
+  );
+  if (determined && after) return after;
   for (const m of mentions) {
     if (m.kind !== 'date' || m.end > cue.start) continue;
     const between = doc.text.slice(m.end, cue.start);

@@ -219,7 +219,12 @@ function buildIncident(
   if (date) evidence.push(ev('date', date.sentence));
   const location =
     unlistedPlace(events) ??
-    incidentLocation(datelineEnd(doc.text), sentences, cluster.role === 'main' ? signals.slice(0, 3) : []);
+    incidentLocation(
+      datelineEnd(doc.text),
+      lead,
+      sentences,
+      cluster.role === 'main' ? signals.slice(0, 3) : [],
+    );
   if (location) evidence.push(ev('location', location.sentence));
 
   const targets = incidentTargets(doc, events.length > 0 ? events : sentences);
@@ -308,6 +313,7 @@ function incidentDate(
         !isDateline(doc, m) &&
         !SAID_ON.test(doc.text.slice(Math.max(0, m.start - 30), m.start)) &&
         !TOLL_UPDATE.test(doc.text.slice(Math.max(s.start, m.start - 40), m.start)) &&
+        !COURT_DECISION.test(doc.text.slice(Math.max(s.start, m.start - 60), m.start)) &&
         !(published !== undefined && (dateRange(m.value as DateValue)?.[0] ?? 0) > published),
     );
   // The date of the attack phrase of the first event sentence ("Monday's truck attack on a
@@ -361,6 +367,10 @@ function inViolentClause(doc: Doc, s: SentenceSignals, m: Mention): boolean {
 const SAID_ON =
   /\b(?:said|says|announced|told reporters|stated|confirmed|claimed responsibility|released|issued|posted|published)(?: late| early)? (?:on )?$/i;
 
+/** "was jailed for life on Wednesday": the date of a court's decision, not of the incident. */
+const COURT_DECISION =
+  /\b(?:jailed|sentenced|convicted|found guilty|acquitted|charged|indicted|pleaded (?:not )?guilty|appeared (?:in|before) (?:a )?(?:court|judge|magistrates?))\b[^.;,]{0,25}?(?: on| late| early)* $/i;
+
 /** "the death toll rose to 22 on Monday": the date of a new figure, not of the incident. */
 const TOLL_UPDATE =
   /\b(?:rose|risen|climbed|increased|reached|jumped|stood|stands) (?:to|at) [\w,.-]+(?: people| dead)? (?:on |late |early )*$/i;
@@ -389,8 +399,15 @@ function datelineDate(
  * text names no other place, or names only the region the dateline city is in ("EL PASO, Texas —
  * ... in Texas").
  */
+/**
+ * The incident's place: the most precise place its sentences name (a city, else a region, else a
+ * country), its own sentences before the report's lead, the dateline last. The place the lead's
+ * attack words name ("Saturday night's bombings on Bali") bounds the others: a city elsewhere
+ * ("as governments pressed Jakarta to act") is not the incident's.
+ */
 function incidentLocation(
   datelineEnd: number,
+  lead: SentenceSignals,
   ...groups: SentenceSignals[][]
 ): { place: PlaceRef; sentence: SentenceSignals } | undefined {
   const levels: ((p: PlaceRef, m: Mention) => boolean)[] = [
@@ -412,6 +429,11 @@ function incidentLocation(
       !(skipDateline && ORIGIN.test(before.slice(-6)))
     );
   };
+  const attached = attackPlace(lead, (x) => usable(x, lead, true));
+  if (attached?.city) return { place: attached, sentence: lead };
+  const inside = (p: PlaceRef): boolean =>
+    !attached ||
+    (p.countryCode === attached.countryCode && (!attached.admin1 || p.admin1 === attached.admin1));
   const datelineCity = groups
     .flat()
     .flatMap((s) => s.mentions.map((x) => ({ x, s })))
@@ -421,7 +443,9 @@ function incidentLocation(
     for (const level of levels) {
       for (const sentences of groups) {
         for (const s of sentences) {
-          const m = s.mentions.find((x) => usable(x, s, skipDateline) && level(x.place!, x));
+          const m = s.mentions.find(
+            (x) => usable(x, s, skipDateline) && level(x.place!, x) && inside(x.place!),
+          );
           if (!m?.place) continue;
           const d = datelineCity?.x.place;
           if (
@@ -436,6 +460,31 @@ function incidentLocation(
         }
       }
     }
+  }
+  return attached ? { place: attached, sentence: lead } : undefined;
+}
+
+/** Words between attack words and the place they happened at: "bombings on Bali", "attack on a mosque in Kano". */
+const PLACE_AFTER_ATTACK =
+  /^[^.,;:"“”()]{0,50}?\b(?:in|on|at|near|outside|inside|into)\s+(?:the\s+|an?\s+)?$/i;
+/** Words between a place and attack words it names: "the Bali bombings", "Kabul's suicide attack". */
+const PLACE_BEFORE_ATTACK = /^(?:['’]s?)?(?:\s+(?!(?:of|by|to|in|for|from|after|and)\b)[a-z-]+)?\s+$/;
+
+/** The place a sentence's violent attack words name, when they name one. */
+function attackPlace(s: SentenceSignals, usable: (x: Mention) => boolean): PlaceRef | undefined {
+  const places = s.mentions.filter((x) => x.kind === 'place' && x.place && usable(x));
+  for (const c of s.cues) {
+    if (!c.cue.violent) continue;
+    const between = (start: number, end: number): string => s.text.slice(start - s.start, end - s.start);
+    const found =
+      places.find((x) => x.start >= c.end && PLACE_AFTER_ATTACK.test(between(c.end, x.start))) ??
+      places.find(
+        (x) =>
+          x.end <= c.start &&
+          x.ruleId !== 'places:demonym' &&
+          PLACE_BEFORE_ATTACK.test(between(x.end, c.start)),
+      );
+    if (found) return found.place;
   }
   return undefined;
 }

@@ -164,12 +164,16 @@ export function evaluate(resources: Resources): EvalResult {
 }
 
 /**
- * The held-out written reports (test/fixtures/extract/heldout-gold.json): scored and printed,
- * never used to tune the rules — a check of how the extractor generalises.
+ * Written reports labelled like the Wikinews set: `heldout-gold.json` (never used to tune the
+ * rules, a check of how the extractor generalises) or `dev-reports-gold.json` (a second
+ * development set, December 2026).
  */
-export function evaluateHeldOut(resources: Resources): EvalResult {
+export function evaluateWritten(
+  resources: Resources,
+  file: 'heldout-gold.json' | 'dev-reports-gold.json' = 'heldout-gold.json',
+): EvalResult {
   return score(
-    fixture('heldout-gold.json').map((gold) => ({
+    fixture(file).map((gold) => ({
       gold,
       text: gold.text!,
       published: gold.published,

@@ -1,7 +1,7 @@
 // npm run eval: extraction scores on the labelled Wikinews articles and the written statement
 // texts (test/fixtures/extract/), with every miss when run with -v.
 import { loadResources } from '../../src/kb/resources.js';
-import { evaluate, evaluateHeldOut, type EvalResult } from './evaluate.js';
+import { evaluate, evaluateWritten, type EvalResult } from './evaluate.js';
 
 const resources = await loadResources();
 const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
@@ -42,5 +42,9 @@ function print(title: string, r: EvalResult): void {
 }
 
 print('Labelled Wikinews articles and written statement texts', evaluate(resources));
+print(
+  'Second development set: written reports (December 2026)',
+  evaluateWritten(resources, 'dev-reports-gold.json'),
+);
 if (process.argv.includes('--held-out'))
-  print('Held-out written reports (not used for tuning)', evaluateHeldOut(resources));
+  print('Held-out written reports (not used for tuning)', evaluateWritten(resources));

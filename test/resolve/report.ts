@@ -6,6 +6,7 @@ import { extractReports, readReports, resolveRecords, scorePairs } from './evalu
 const SETS = [
   { file: 'multi-report.jsonl', title: 'Multi-report set (development)' },
   { file: 'follow-up-reports.jsonl', title: 'Follow-up reports (development)' },
+  { file: 'multi-report-2.jsonl', title: 'Second multi-report set (development, from December 2026)' },
   { file: 'heldout-multi-report.jsonl', title: 'Held-out set (never used to tune the rules)' },
 ];
 const resources = await loadResources();

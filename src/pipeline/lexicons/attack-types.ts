@@ -62,7 +62,7 @@ export const ATTACK_CUES: AttackCue[] = [
     violent: true,
   },
   {
-    re: /\b(?:took|taken|taking|held|holding) (?:\w+ )?hostages?|\bhostage[- ](?:taking|takers?)|\bbarricaded\b|\bsiege\b|\bseizure of (?:a |the )?(?:school|theatre|theater|hotel|hospital|church|mosque|synagogue|embassy|mall|supermarket|building)\b/i,
+    re: /\b(?:took|take|takes|taken|taking|held|hold|holds|holding) (?:[\w,]+ ){0,5}?hostages?|\bhostage[- ](?:taking|takers?)|\bbarricaded\b|\bsiege\b|\bseizure of (?:a |the )?(?:school|theatre|theater|hotel|hospital|church|mosque|synagogue|embassy|mall|supermarket|building)\b/i,
     type: 'Hostage Taking (Barricade Incident)',
     violent: true,
   },
@@ -74,6 +74,13 @@ export const ATTACK_CUES: AttackCue[] = [
   },
   {
     re: /\b(?:car|truck|lorry|vehicle|roadside|pipe|nail|parcel|letter|barrel) bombs?\b|\b(?:IEDs?|VBIEDs?|improvised explosive devices?)\b/,
+    type: 'Bombing/Explosion',
+    weapon: 'Explosives',
+    violent: true,
+  },
+  // A vehicle set alight or packed with fuel and driven at a building: a car bomb in GTD's terms.
+  {
+    re: /\b(?:burning|blazing|flaming) (?:car|jeep|van|truck|lorry|vehicle|SUV)\b|\b(?:car|jeep|van|truck|lorry|vehicle|SUV) (?:packed|loaded|laden|filled) with (?:explosives|gas canisters|gas cylinders|petrol|fuel)\b/i,
     type: 'Bombing/Explosion',
     weapon: 'Explosives',
     violent: true,
