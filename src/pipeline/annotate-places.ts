@@ -203,8 +203,10 @@ function plausible(
   const kinds = m.values.map((n) => gazetteer.place(n).kind);
   const onlyCities = kinds.every((k) => k === 'city');
   const national = kinds.some((k) => k === 'country' || k === 'demonym');
-  // Capitalised common words ("Police said", "Nice to") are not tagged as proper nouns.
-  if (onlyCities && !properNounInside(doc, m.start, m.end)) return false;
+  // Capitalised common words ("Police said", "Nice to") are not tagged as proper nouns; after a
+  // locative ("a church in Charleston") a capitalised word is a name whatever its tag.
+  const locative = m.wordIndex > 0 && LOCATIVES.has(wordAt(text, words, m.wordIndex - 1));
+  if (onlyCities && !properNounInside(doc, m.start, m.end) && !locative) return false;
   // "Bolton said", after "John Bolton": a surname, not the town.
   if (onlyCities && m.wordCount === 1 && surnames.has(surface)) return false;
   // Inside a longer proper name: "New York Times", "Jordan Peterson", "Lake Victoria".

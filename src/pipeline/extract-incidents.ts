@@ -103,6 +103,10 @@ function titleReportsAttack(title: string): boolean {
   return ATTACK_CUES.some((c) => c.violent && c.re.test(title)) && !NOT_AN_ATTACK.test(title) && !past;
 }
 
+/** A sentence that says who was behind an attack. */
+const ATTRIBUTION =
+  /\b(?:blamed|behind|responsible|carried out|claimed|suspected|accused|belonged|members? of)\b/i;
+
 /** Event sentences further apart than this many sentences report different incidents. */
 const EVENT_GAP = 8;
 const ANAPHORIC_ATTACK =
@@ -232,7 +236,13 @@ function buildIncident(
 
   const casualties = extractCasualties(doc.text, sentences);
   evidence.push(...casualties.evidence);
-  const actors = extractIncidentActors(doc.text, sentences, kb);
+  // Who did it is often said apart from the attack: "The attack has been blamed on the banned
+  // Communist Party of India (Maoist)", "there was no doubt that ETA was responsible".
+  const attributions =
+    cluster.role === 'main'
+      ? signals.filter((s) => !sentences.includes(s) && !isPast(s, doc.published) && ATTRIBUTION.test(s.text))
+      : [];
+  const actors = extractIncidentActors(doc.text, [...sentences, ...attributions], kb);
   evidence.push(...actors.evidence);
 
   // Confidence that this is political violence as the GTD counts it: organised or ideological
@@ -243,8 +253,13 @@ function buildIncident(
   const organised = events.some((s) =>
     /\b(?:gunmen|attackers|assailants|militants|insurgents|suicide bombers)\b/i.test(s.text),
   );
+  // "Investigating the attack as a hate crime": the report frames its attack as political violence.
+  const framed =
+    cluster.role === 'main' &&
+    signals.some((s) => s.political && !isPast(s, doc.published) && ANAPHORIC_ATTACK.test(s.text));
   const political =
     sentences.some((s) => s.political) ||
+    framed ||
     actors.perpetrators.length > 0 ||
     actors.claimedBy.length > 0 ||
     headline ||

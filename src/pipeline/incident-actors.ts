@@ -6,18 +6,24 @@ import { STATEMENT_CUES } from './lexicons/statement-cues.js';
 import type { SentenceSignals } from './sentence-signals.js';
 
 const ACTS =
-  '(?:attack(?:ed|s)?|kill(?:ed|s)?|carried out|carry out|admitted (?:to )?carrying out|launched|stormed|detonated|bombed|shot|ambushed|abducted|kidnapped|seized|targeted|struck|fired|opened fire|raided|overran|captured|massacred|executed|beheaded|(?:was|were|is|are) (?:responsible|behind))';
-/** "<group> (militants) attacked", "<group>-linked gunmen" — the group is the subject of an attack verb. */
+  '(?:attack(?:ed|s)?|kill(?:ed|s)?|triggered|set off|planted|blew up|hurled|threw|rammed|carried out|carry out|admitted (?:to )?carrying out|launched|stormed|detonated|bombed|shot|ambushed|abducted|kidnapped|seized|targeted|struck|fired|opened fire|raided|overran|captured|massacred|executed|beheaded|(?:was|were|is|are) (?:responsible|behind))';
+/**
+ * "<group> (militants) attacked", "<group>-linked gunmen", "the Revolutionary Armed Forces of
+ * Colombia, or FARC, was behind" — the group is the subject of an attack verb.
+ */
 const AFTER_GROUP = new RegExp(
-  `^(?:-(?:linked|affiliated|inspired|allied|led|backed))?\\s*(?:(?:militants?|fighters?|gunm[ae]n|insurgents?|members?|rebels?|jihadists?|suicide bombers?|bombers?|attackers?|cells?|forces|troops)\\s+)?(?:(?:has|have|had|reportedly|allegedly|apparently)\\s+)?${ACTS}\\b`,
+  `^(?:-(?:linked|affiliated|inspired|allied|led|backed))?(?:\\s*,\\s*(?:or\\s+)?[^,.;]{1,70},)?\\s*(?:\\([^)]{1,15}\\)\\s*)?(?:(?:rebel|militant|jihadist|separatist|armed)\\s+)?(?:group\\s+|movement\\s+)?(?:(?:militants?|fighters?|gunm[ae]n|insurgents?|members?|rebels?|jihadists?|suicide bombers?|bombers?|attackers?|cells?|forces|troops)\\s+)?(?:(?:has|have|had|reportedly|allegedly|apparently)\\s+)?(?:(?:said|says|announced|admitted)(?:\\s+on\\s+\\w+)?(?:\\s+that)?\\s+(?:it|they)\\s+(?:had|has|have)\\s+)?${ACTS}\\b`,
   'i',
 );
-/** "claimed by <group>", "blamed on <group>", "suspected <group> militants". */
+/**
+ * "claimed by <group>", "blamed on <group>", "suspected <group> militants", "blamed the Basque
+ * separatist group ETA".
+ */
 const BEFORE_GROUP =
-  /\b(?:by|blamed on|blamed|accused|attributed to|claimed by|carried out by|suspected|members of|fighters (?:from|of)|militants (?:from|of)|gunmen from|insurgents (?:from|of)|rebels (?:from|of))\s+(?:the\s+|suspected\s+|(?:a|an)\s+)?(?:outlawed\s+|banned\s+|proscribed\s+)?$/i;
+  /\b(?:by|blamed on|blamed|accused|attributed to|claimed by|carried out by|suspected|members of|fighters (?:from|of)|militants (?:from|of)|gunmen from|insurgents (?:from|of)|rebels (?:from|of)|belonged to|belongs to|members? of)\s+(?:the\s+|suspected\s+|(?:a|an)\s+)?(?:outlawed\s+|banned\s+|proscribed\s+)?(?:(?:[\w-]+\s+){0,3}(?:group|organi[sz]ation|movement)\s+)?$/i;
 /** Words before a group that make it the target or an outsider: "against ISIS", "fighting the Taliban". */
 const NOT_PERPETRATOR =
-  /\b(?:against|fighting|fight|on|targeting|targeted|denied|deny|denies|from|defeat(?:ed)?|war on|campaign against|operation against|rivals?|condemned|linked to|affiliated (?:to|with)|loyal to|inspired by|allied (?:to|with)|close to|sympathi[sz]ers? of|supporters? of)\s+(?:the\s+)?$/i;
+  /\b(?:against|fighting|fight|on|targeting|targeted|denied|deny|denies|from|defeat(?:ed)?|war on|campaign against|operation against|rivals?|condemned|linked to|affiliated (?:to|with)|loyal to|inspired by|allied (?:to|with)|close to|sympathi[sz]ers? of|supporters? of|offshoot of|splinter of|faction of|wing of|branch of)\s+(?:the\s+)?$/i;
 /** A claim of responsibility: the same cue the statement stage uses. */
 const CLAIM = STATEMENT_CUES.find((c) => c.type === 'claim-of-responsibility')!.re;
 const LONE_ACTOR =
@@ -91,7 +97,7 @@ export function extractIncidentActors(
       if (
         claim &&
         (subject ||
-          /^\)?\s*(?:\([^)]{1,15}\))?\s*,?\s*(?:has |have |had )?(?:claimed|said|took|admitted|announced|stated)/i.test(
+          /^\)?\s*(?:\([^)]{1,15}\))?(?:\s*,\s*(?:or\s+)?[^,.;]{1,70},)?\s*,?\s*(?:has |have |had )?(?:claimed|said|took|admitted|announced|stated)/i.test(
             after,
           ) ||
           /claimed by\s+(?:the\s+)?$/i.test(before))
