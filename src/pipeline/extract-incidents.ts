@@ -103,6 +103,10 @@ function titleReportsAttack(title: string): boolean {
   return ATTACK_CUES.some((c) => c.violent && c.re.test(title)) && !NOT_AN_ATTACK.test(title) && !past;
 }
 
+/** What a report frames as terrorism: "investigating the attack as a hate crime", "the anti-terrorism prosecutor … the investigation". */
+const FRAMED_SUBJECT =
+  /\b(?:the|this|that) (?:attacks?|bombings?|blasts?|explosions?|assault|shooting|stabbing|massacre|raid|killing|arson|incident|investigation|case)\b/i;
+
 /** A sentence that says who was behind an attack. */
 const ATTRIBUTION =
   /\b(?:blamed|behind|responsible|carried out|claimed|suspected|accused|belonged|members? of)\b/i;
@@ -256,7 +260,7 @@ function buildIncident(
   // "Investigating the attack as a hate crime": the report frames its attack as political violence.
   const framed =
     cluster.role === 'main' &&
-    signals.some((s) => s.political && !isPast(s, doc.published) && ANAPHORIC_ATTACK.test(s.text));
+    signals.some((s) => s.political && !isPast(s, doc.published) && FRAMED_SUBJECT.test(s.text));
   const political =
     sentences.some((s) => s.political) ||
     framed ||

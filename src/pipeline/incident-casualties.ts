@@ -22,13 +22,17 @@ const ZERO_KILLED =
 const ZERO_WOUNDED =
   /\b(?:no (?:one|body|people|person) (?:(?:was|were|has been|have been) )?(?:hurt|injured|wounded)|no (?:injuries|injured) (?:were |was )?reported|nobody (?:was )?(?:hurt|injured|wounded)|no one else was (?:hurt|injured))\b/i;
 const ZERO_BOTH =
-  /\b(?:no (?:casualties|victims)|without (?:any )?casualties|no one was (?:hurt|harmed|injured)|nobody was (?:hurt|harmed|injured))\b/i;
+  /\b(?:no (?:casualties|victims)|without (?:any )?casualties|(?:damage|destruction) but no (?:injuries|casualties)|no one was (?:hurt|harmed|injured)|nobody was (?:hurt|harmed|injured))\b/i;
 /** "None of the victims died": the wounded all survived. */
 const NONE_DIED =
   /\bnone of (?:the|them|those)\b[^.]{0,30}\b(?:died|were killed|was killed|lost their lives)\b/i;
-/** "killing a civilian contractor", "wounding one soldier": one person, with no number written. */
+/**
+ * "killing a civilian contractor", "wounding one soldier", "the officer … has died of his
+ * injuries": one person, with no number written.
+ */
 const ONE_KILLED =
   /\b(?:killing|killed|kills|shot dead|stabbed to death)\s+(?:a|an|one)\s+(?:[\w-]+\s+){0,4}?(?:civilian|man|woman|child|boy|girl|soldier|officer|policeman|policewoman|contractor|worker|journalist|teacher|student|person|pilgrim|guard|passenger|driver|member|official|priest|imam|pastor|rabbi|worshipper|tourist|gendarme|trooper|farmer|guest)\b/i;
+const DIED_OF_INJURIES = /\b(?:has|had) died (?:of|from) (?:his|her) (?:injuries|wounds)\b/i;
 const ONE_WOUNDED =
   /\b(?:wounding|wounded|injuring|injured)\s+(?:a|an|one)\s+(?:[\w-]+\s+){0,4}?(?:civilian|man|woman|child|boy|girl|soldier|officer|policeman|contractor|worker|journalist|person|guard|passenger|driver|member|official|gendarme|trooper)\b/i;
 /** "50 people were killed, including the gunman" — the attackers counted among the dead. */
@@ -37,6 +41,9 @@ const INCLUDING_ATTACKERS =
 const ROSE = /\b(?:rose|risen|has risen|climbed|increased|now stands|reached|jumped|updated|latest)\b/i;
 const ATTACKER_DIED =
   /\b(?:the |a )?(?:gunm[ae]n|attackers?|assailants?|bombers?|shooters?|perpetrators?|suspects?)\b[^.]{0,40}?\b(?:(?:was|were) (?:shot dead|killed|shot and killed|neutrali[sz]ed)|died|blew (?:himself|herself|themselves) up|killed (?:himself|herself|themselves)|took (?:his|her|their) own li(?:fe|ves))/i;
+/** "French police on Friday shot dead a man armed with a knife": the attacker, killed by the police. */
+const KILLED_BY_POLICE =
+  /\b(?:police(?:men)?|officers?|gendarmes?|troops|soldiers|security forces|special forces|commandos)\b[^.]{0,30}?\b(?:shot dead|shot and killed|killed)\s+(?:a|an|the|one)\s+(?:[\w-]+\s+){0,3}?(?:man|woman|suspect|attacker|assailant|gunman|knifeman|youth)\b/i;
 const ATTACKER_WOUNDED =
   /\b(?:the |a )?(?:gunm[ae]n|attackers?|assailants?|bombers?|shooters?|suspects?)\b[^.]{0,30}?\b(?:was|were) (?:shot and )?(?:wounded|injured)/i;
 const NUMBER_WORDS: Record<string, number> = {
@@ -142,11 +149,12 @@ export function extractCasualties(text: string, sentences: SentenceSignals[]): C
         wounded.push({ value: v.value, sentence: s.index, rose, evidence: ev('wounded', s) });
       }
     }
-    if (!perpKilled && ATTACKER_DIED.test(s.text))
+    const byPolice = KILLED_BY_POLICE.test(s.text);
+    if (!perpKilled && (ATTACKER_DIED.test(s.text) || byPolice))
       perpKilled = { value: 1, evidence: ev('perpetratorsKilled', s) };
     if (!perpWounded && ATTACKER_WOUNDED.test(s.text))
       perpWounded = { value: 1, evidence: ev('perpetratorsWounded', s) };
-    if (!oneKilled && ONE_KILLED.test(s.text))
+    if (!oneKilled && !byPolice && (ONE_KILLED.test(s.text) || DIED_OF_INJURIES.test(s.text)))
       oneKilled = { value: 1, sentence: s.index, rose: false, evidence: ev('killed', s) };
     if (!oneWounded && ONE_WOUNDED.test(s.text) && !/\bfatally (?:wounded|injured)\b/i.test(s.text))
       oneWounded = { value: 1, sentence: s.index, rose: false, evidence: ev('wounded', s) };
