@@ -348,8 +348,17 @@ function incidentDate(
   // Then the first date after a violent attack word in its clause of the first event sentence
   // ("four hostages were killed in Paris on Friday"), then the other sentences' dates.
   const leadClause = lead ? dates(lead).filter((m) => inViolentClause(doc, lead, m)) : [];
+  // Then the first event sentence that dates its attack words: a later one ("On October 24, a
+  // suicide bomber killed 24 people") more likely recalls another attack than dates this one.
+  const firstDated = events
+    .map((s): [SentenceSignals, Mention[]] => [
+      s,
+      ownDates(s).filter((m) => (m.value as DateValue).precision === 'day' && inViolentClause(doc, s, m)),
+    ])
+    .find(([, ms]) => ms.length > 0);
   const tiers: [SentenceSignals, Mention[]][][] = [
     lead ? [[lead, leadClause.slice(0, 1)]] : [],
+    firstDated ? [[firstDated[0], firstDated[1].slice(0, 1)]] : [],
     events.map((s) => [s, ownDates(s)]),
     sentences.map((s) => [s, ownDates(s)]),
     harmSentences.map((s) => [s, ownDates(s)]),
