@@ -9,6 +9,9 @@ import type {
   ApiToken,
   AuditEntry,
   Candidate,
+  CandidateDecision,
+  CandidateDecisionInput,
+  CandidateOutcome,
   Chain,
   Dashboard,
   DocumentDetail,
@@ -273,6 +276,12 @@ export const api = {
       body: reason ? { documentId, reason } : { documentId },
     }),
   candidates: (query: Query, signal?: AbortSignal) => list<Candidate>('/candidates', query, signal),
+  candidateDecisions: (query: Query, signal?: AbortSignal) =>
+    list<CandidateDecision>('/candidates/decisions', query, signal),
+  decideCandidate: (key: string, input: CandidateDecisionInput) =>
+    request<CandidateOutcome>('POST', `/candidates/${encodeURIComponent(key)}/decision`, { body: input }),
+  undoCandidateDecision: (key: string) =>
+    request<CandidateOutcome>('DELETE', `/candidates/${encodeURIComponent(key)}/decision`),
   users: (query: Query, signal?: AbortSignal) => list<Account>('/users', query, signal),
   createUser: (input: { username: string; password: string; role: string; clearance: number }) =>
     request<Account>('POST', '/users', { body: input }),

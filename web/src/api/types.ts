@@ -344,6 +344,41 @@ export interface Candidate {
   evidence: Evidence[];
 }
 
+/** What an analyst decided about a candidate: a new entity, an alias of a knowledge-base entity, or not an actor. */
+export type CandidateVerdict = 'accepted' | 'alias' | 'rejected';
+
+/** An analyst's decision about a candidate (docs/api.md `POST /api/candidates/:key/decision`). */
+export interface CandidateDecision {
+  key: string;
+  /** The candidate's name as it was listed. */
+  name: string;
+  decision: CandidateVerdict;
+  /** The accepted entity's id, or the knowledge-base entity of an alias. */
+  entityId?: string;
+  entity?: { id: string; name: string; kind: 'group' | 'person'; ideology?: string; aliases: string[] };
+  reason?: string;
+  author: string;
+  createdAt: string;
+  level: number;
+}
+
+/** What the analyst sends to decide about a candidate. */
+export interface CandidateDecisionInput {
+  decision: CandidateVerdict;
+  entityId?: string;
+  name?: string;
+  ideology?: string;
+  aliases?: string[];
+  reason?: string;
+}
+
+/** What a decision about a candidate, or its undoing, did once resolution ran again. */
+export interface CandidateOutcome {
+  decision: CandidateDecision;
+  incidents: number;
+  candidates: number;
+}
+
 /** An account, as admins see it. */
 export interface Account {
   username: string;

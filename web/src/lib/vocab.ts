@@ -37,3 +37,18 @@ export const STATEMENT_TYPES = [
 ] as const;
 
 export const ENTITY_KINDS = ['group', 'person', 'outlet', 'platform', 'state-body'] as const;
+
+/** Ideologies of groups and lone actors, as the knowledge base spells them (src/kb/kb-schema.ts). */
+export const IDEOLOGIES = [
+  'jihadist',
+  'islamist',
+  'shia-militant',
+  'far-right',
+  'far-left',
+  'anarchist',
+  'ethno-nationalist',
+  'single-issue',
+  'religious-other',
+  'state',
+  'other',
+] as const;

@@ -1,8 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api } from '../../api/client';
-import type { Candidate, DocumentSummary } from '../../api/types';
+import type { Candidate, CandidateOutcome, DocumentSummary } from '../../api/types';
+import { useSession } from '../../auth/session';
 import { KindBadge } from '../../components/Badges';
+import { EntityLink } from '../../components/EntityLink';
 import { Pager } from '../../components/Pager';
 import { ShowAll, useFirst } from '../../components/ShowMore';
 import { Empty, ErrorMessage, Loading } from '../../components/Status';
@@ -11,6 +13,7 @@ import { formatIsoDate, plural } from '../../lib/format';
 import { documentPath } from '../../lib/links';
 import { useApi, useTitle } from '../../lib/use-api';
 import { ActorTabs } from './ActorTabs';
+import { candidateNotice, DecidedItem, DecideCandidate, type CandidateNotice } from './CandidateDecisions';
 import './actors.css';
 
 const PAGE = 25;
@@ -18,18 +21,27 @@ const PAGE = 25;
 const TITLED = 12;
 
 /**
- * Groups and speakers the knowledge base does not know, named in two or more documents: for an
- * analyst to read and, if they are real, add to the knowledge base (data/kb). There is no API to
- * accept or reject a candidate; each is listed with the sentences naming it and its documents.
+ * Groups and speakers the knowledge base does not know, named in two or more documents, each with
+ * the sentences naming it and its documents; analysts accept one as a new entity, make it an
+ * alias of a knowledge-base entity, or reject it. The decisions are listed below, with Undo.
  */
 export default function CandidatesPage() {
   useTitle('Candidate actors');
+  const { canWrite } = useSession();
   const [params, setParams] = useSearchParams();
   const offset = Number(params.get('offset') ?? 0) || 0;
   const list = useApi((signal) => api.candidates({ limit: PAGE, offset }, signal), [offset]);
+  const decided = useApi((signal) => api.candidateDecisions({ limit: 500 }, signal), []);
+  const [notice, setNotice] = useState<CandidateNotice>();
+
+  function after(outcome: CandidateOutcome, undone = false) {
+    setNotice(candidateNotice(outcome, undone));
+    list.reload();
+    decided.reload();
+  }
 
   return (
-    <div data-ready={list.data ? 'candidates' : undefined}>
+    <div data-ready={list.data && decided.data ? 'candidates' : undefined}>
       <div className="page-head">
         <h1>Actors</h1>
         <p className="sub">
@@ -40,24 +52,33 @@ export default function CandidatesPage() {
       <div className="actors-tools">
         <ActorTabs current="candidates" />
       </div>
+      {notice ? (
+        <p className="notice notice-ok" role="status">
+          {notice.lead}
+          {notice.entityId ? <EntityLink id={notice.entityId} /> : null}
+          {notice.tail}
+        </p>
+      ) : null}
       {list.loading && !list.data ? <Loading what="Loading candidates" /> : null}
       {list.error ? <ErrorMessage error={list.error} retry={list.reload} /> : null}
       {list.data ? (
         list.data.items.length === 0 ? (
           <Empty>
-            No candidates: every group and speaker named in more than one document is in the knowledge base.
+            No candidates: every group and speaker named in more than one document is in the knowledge base or
+            decided about.
           </Empty>
         ) : (
           <section className="card" aria-label="Candidates">
             <p className="muted small">
-              {plural(list.data.total, 'candidate')}, most documents first. A real actor goes into the
-              knowledge base (<code>data/kb</code>), reviewed like code; the next resolution then links its
-              mentions.
+              {plural(list.data.total, 'candidate')}, most documents first.{' '}
+              {canWrite
+                ? 'Accept a real actor as a new entity, or make it another name of one the knowledge base knows; reject what is not an actor. Resolution runs again at once, and every decision can be undone.'
+                : 'Analysts accept real actors as new entities, make them aliases of known ones, or reject them.'}
             </p>
             <ul className="plain divided candidate-list">
               {list.data.items.map((c) => (
                 <li key={c.key}>
-                  <CandidateItem candidate={c} />
+                  <CandidateItem candidate={c} onDecided={canWrite ? (o) => after(o) : undefined} />
                 </li>
               ))}
             </ul>
@@ -77,6 +98,23 @@ export default function CandidatesPage() {
             />
           </section>
         )
+      ) : null}
+      {decided.error ? <ErrorMessage error={decided.error} retry={decided.reload} /> : null}
+      {decided.data && decided.data.items.length > 0 ? (
+        <section className="card decided-card" aria-labelledby="decided-h">
+          <h2 id="decided-h">Decided</h2>
+          <p className="muted small">
+            {plural(decided.data.total, 'decision')}, newest first: their names resolve to the entity decided
+            on (rejected ones are not listed above).
+          </p>
+          <ul className="plain divided">
+            {decided.data.items.map((d) => (
+              <li key={d.key}>
+                <DecidedItem decision={d} canUndo={canWrite} onUndone={(o) => after(o, true)} />
+              </li>
+            ))}
+          </ul>
+        </section>
       ) : null}
     </div>
   );
@@ -109,8 +147,16 @@ function MarkedName({ text, name }: { text: string; name: string }) {
   );
 }
 
-/** One candidate: name, kind, when seen, up to two sentences naming it, and its documents. */
-function CandidateItem({ candidate: c }: { candidate: Candidate }) {
+/** One candidate: name, kind, when seen, up to two sentences naming it, its documents, and (for analysts) the decision. */
+function CandidateItem({
+  candidate: c,
+  onDecided,
+}: {
+  candidate: Candidate;
+  onDecided: ((outcome: CandidateOutcome) => void) | undefined;
+}) {
+  // Not the key: an id with spaces would name several elements in aria-labelledby.
+  const id = useId();
   const [open, setOpen] = useState(false);
   // Two different sentences (the same sentence is often quoted by several reports).
   const examples: Candidate['evidence'] = [];
@@ -119,9 +165,9 @@ function CandidateItem({ candidate: c }: { candidate: Candidate }) {
     if (!examples.some((x) => x.text === e.text)) examples.push(e);
   }
   return (
-    <article className="candidate" aria-labelledby={`cand-${c.key}`}>
+    <article className="candidate" aria-labelledby={`${id}-name`}>
       <div className="candidate-head">
-        <h2 id={`cand-${c.key}`} className="candidate-name">
+        <h2 id={`${id}-name`} className="candidate-name">
           {c.name}
         </h2>
         <KindBadge kind={c.kind} />
@@ -157,6 +203,7 @@ function CandidateItem({ candidate: c }: { candidate: Candidate }) {
         <summary>The {plural(c.docIds.length, 'document')} naming it</summary>
         {open ? <DocumentLinks ids={c.docIds} /> : null}
       </details>
+      {onDecided ? <DecideCandidate candidate={c} onDecided={onDecided} /> : null}
     </article>
   );
 }
