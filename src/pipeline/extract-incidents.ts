@@ -561,7 +561,8 @@ function unlistedPlace(
 
 /**
  * A follow-up report months later ("the most wanted suspect in the November 13 Paris attacks was
- * captured on Friday") dates its undated main incident by the attack its lead names.
+ * captured on Friday") dates its undated main incident by the attack its lead names, else by the
+ * date it gives "the attack" further down.
  */
 function leadAttackDate(
   signals: SentenceSignals[],
@@ -570,7 +571,9 @@ function leadAttackDate(
     const m = s.earlierAttackDates[0];
     if (m) return { value: m.value as DateValue, sentence: s };
   }
-  return undefined;
+  // Else the date the report gives "the attack" further down ("a month after the attack in June last year").
+  const later = signals.find((s) => s.earlierAttackDates.length > 0 && ANAPHORIC_ATTACK.test(s.text));
+  return later ? { value: later.earlierAttackDates[0]!.value as DateValue, sentence: later } : undefined;
 }
 
 /** End of a wire-style dateline at the start of the text ("MOGADISHU, Somalia (AP) — "), or 0. */
