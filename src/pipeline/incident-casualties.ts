@@ -13,7 +13,7 @@ const KILLED_AFTER =
 const ATTACKER_NOUNS =
   /\b(?:attackers?|assailants?|gunm[ae]n|militants?|insurgents?|bombers?|terrorists?|hijackers?|hostage[- ]takers?|perpetrators?|jihadists?|fighters?|rebels?|extremists?)\b/i;
 const KILLED_BEFORE =
-  /(?:kill(?:ed|ing|s)?(?: (?:himself|herself|themselves) and)?|murder(?:ed|ing)|left|leaving|death toll\b[^.;]{0,140}?\b(?:rose|risen|climbed|increased|jumped|reached|stood|stands|is|was|of|at|to)(?: to| at)?|(?:put|puts|putting|gave|give|gives) the (?:death )?toll (?:at|as)|dead (?:numbered|reached)|claim(?:ed|ing) the lives of|deaths of)\s*$/i;
+  /(?:kill(?:ed|ing|s)?(?: (?:himself|herself|themselves) and| (?:a|an|one) [\w-]+ and)?|murder(?:ed|ing)|left|leaving|death toll\b[^.;]{0,140}?\b(?:rose|risen|climbed|increased|jumped|reached|stood|stands|is|was|of|at|to)(?: to| at)?|(?:put|puts|putting|gave|give|gives) the (?:death )?toll (?:at|as)|dead (?:numbered|reached)|claim(?:ed|ing) the lives of|deaths of)\s*$/i;
 const WOUNDED_AFTER =
   /^\s*(?:(?:other|more|people|persons|civilians|soldiers|police(?:men)?|officers|troops|members|children|women|men|students|worshipp?ers|residents|villagers|fighters|pilgrims|passengers|tourists|staff|workers|of them|others)\s+){0,3}(?:(?:were|was|have been|had been|are|were reportedly)\s+)?(?:(?:seriously|critically|severely|slightly)\s+)?(?:injured|wounded|hurt|injuries|casualties were wounded)/i;
 const WOUNDED_BEFORE = /(?:injur(?:ed|ing|es)|wound(?:ed|ing|s)|hurt(?:ing)?)\s*$/i;
@@ -123,10 +123,12 @@ export function extractCasualties(text: string, sentences: SentenceSignals[]): C
         const previous =
           prior && /^\s+(?:[\w-]+\s+){0,3}and\s+$/i.test(text.slice(prior.end, q.start)) ? prior : undefined;
         if (previous && killedAfter) value += (previous.value as QuantityValue).value;
-        // "killed the governor … and two other people": the named victim counts too.
+        // "killed the governor … and two other people", "killing a teacher and three children":
+        // the victim named first counts too.
         if (
-          /^\s+others?\b|^\s+(?:[\w-]+\s+)?other\b/i.test(after) &&
-          /\bkill(?:ed|ing)\s+(?:the|a|an)\s+[^.,;]{3,100}?\s+and\s+$/i.test(before)
+          (/^\s+others?\b|^\s+(?:[\w-]+\s+)?other\b/i.test(after) &&
+            /\bkill(?:ed|ing)\s+(?:the|a|an)\s+[^.,;]{3,100}?\s+and\s+$/i.test(before)) ||
+          /\bkill(?:ed|ing)\s+(?:a|an|one)\s+[\w-]+\s+and\s+$/i.test(before)
         )
           value += 1;
         const incl = INCLUDING_ATTACKERS.exec(after);
