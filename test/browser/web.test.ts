@@ -2,7 +2,8 @@
  * The analyst's web app in a real browser (Debian's Chromium driven by playwright-core) against
  * the built server on a fresh database with the demo corpus: log in with the one-time password
  * and change it, search, open an incident, review a field and see the review persist after a
- * reload, acknowledge an alert, open a chain, read a document, log out. Every page is
+ * reload, acknowledge an alert, open a chain, read a document, log out; as an analyst, ingest, merge
+ * and split incidents, accept a candidate entity as a new group and undo it. Every page is
  * screenshotted into a folder under /tmp (VIGIL_SHOTS, default /tmp/vigil-web-shots) for a person
  * to look at, and the time to interactive of the dashboard and the incidents page is measured and
  * printed (reported, not asserted). The page's Content Security Policy is the server's; any
@@ -44,6 +45,23 @@ const NEW_PASSWORD = 'correct horse battery staple 42';
 const ANALYST_FIRST_PASSWORD = 'given by the admin 2024';
 const ANALYST_PASSWORD = 'the analyst chose this one';
 const hasChromium = existsSync(CHROMIUM);
+/** Two reports of attacks by a group the knowledge base does not know: a candidate entity once both are stored. */
+const CANDIDATE_REPORTS = [
+  {
+    id: 'crimson-dawn-1',
+    title: 'Gunmen attack police post in Peshawar',
+    published: '2021-05-03',
+    text: 'Police said members of the Crimson Dawn Brigade attacked a police post in Peshawar, Pakistan on Sunday, killing four officers.',
+  },
+  {
+    id: 'crimson-dawn-2',
+    title: 'Bomb hits market in Quetta',
+    published: '2021-06-11',
+    text: 'A bomb exploded at a market in Quetta, Pakistan on Thursday, killing seven people. Officials said militants of the Crimson Dawn Brigade carried out the bombing.',
+  },
+]
+  .map((d) => JSON.stringify(d))
+  .join('\n');
 
 if (!hasChromium)
   console.warn(
@@ -461,7 +479,7 @@ describe.skipIf(!hasChromium)('web app in Chromium', () => {
     expect(problems).toEqual([]);
   }, 120_000);
 
-  it('lets an analyst ingest a text file, merge two incidents and split them again', async () => {
+  it('lets an analyst ingest a text file, merge two incidents and split them again, accept a candidate and undo it', async () => {
     await signIn('ana.lyst', ANALYST_FIRST_PASSWORD, ANALYST_PASSWORD);
     const nav = (await page.locator('nav.main-nav').textContent()) ?? '';
     expect(nav).toContain('Ingest');
@@ -568,15 +586,46 @@ describe.skipIf(!hasChromium)('web app in Chromium', () => {
       'merged by an analyst',
     );
 
-    // Candidates: unknown actors with their documents.
+    // Candidates: two reports name a group the knowledge base does not know; accept it, then undo.
+    await page.getByRole('link', { name: 'Ingest', exact: true }).click();
+    await page.locator('[data-ready="ingest"]').waitFor();
+    await page.getByLabel('File', { exact: true }).setInputFiles({
+      name: 'crimson-dawn.jsonl',
+      mimeType: 'application/x-ndjson',
+      buffer: Buffer.from(CANDIDATE_REPORTS),
+    });
+    await page.getByRole('button', { name: 'Upload and ingest' }).click();
+    await page
+      .getByRole('article', { name: 'File crimson-dawn.jsonl' })
+      .getByText('Stored 2 documents.')
+      .waitFor({ timeout: 60_000 });
     await page.goto(`${server.url}/actors/candidates`);
     await page.locator('[data-ready="candidates"]').waitFor();
-    const candidates = page.locator('.candidate');
-    if ((await candidates.count()) > 0) {
-      await candidates.first().locator('summary').click();
-      await candidates.first().locator('.candidate-doc-list a').first().waitFor();
-    }
+    const crimson = page.getByRole('article', { name: 'Crimson Dawn Brigade' });
+    await crimson.locator('summary').click();
+    await crimson.locator('.candidate-doc-list a').first().waitFor();
     await shot('candidates');
+    await crimson.getByRole('button', { name: 'Accept as new group' }).click();
+    await crimson.getByLabel('Name').fill('Crimson Dawn');
+    await crimson.getByLabel('Ideology').selectOption('ethno-nationalist');
+    await crimson.getByLabel('Reason (kept in the audit log)').fill('a new group in two reports');
+    await shot('candidate-accept');
+    await crimson.getByRole('button', { name: 'Accept as new group' }).last().click();
+    await page.getByRole('status').filter({ hasText: 'is now the new group' }).waitFor({ timeout: 60_000 });
+    const decided = page.locator('.decided', { hasText: 'Crimson Dawn Brigade' });
+    await decided.locator('.verdict-accepted').waitFor();
+    expect(await page.locator('.candidate', { hasText: 'Crimson Dawn Brigade' }).count()).toBe(0);
+    await shot('candidate-decided');
+    // The new group has a page with its incidents, like a knowledge-base group.
+    await decided.getByRole('link', { name: 'Crimson Dawn' }).click();
+    await page.locator('[data-ready="actor:crimson-dawn"]').waitFor();
+    await page.getByRole('heading', { name: 'Incidents (2)' }).waitFor();
+    await page.goBack();
+    await page.locator('[data-ready="candidates"]').waitFor();
+    await page.getByRole('button', { name: 'Undo the decision about Crimson Dawn Brigade' }).click();
+    await page.getByRole('status').filter({ hasText: 'is undone' }).waitFor({ timeout: 60_000 });
+    await page.locator('.candidate', { hasText: 'Crimson Dawn Brigade' }).waitFor();
+    await shot('candidate-undone');
 
     // Own API tokens, without the administration.
     await page.getByRole('link', { name: 'API tokens' }).click();
