@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { resources } from '../../test/helpers/annotate-text.js';
+import { candidateReports } from '../../test/helpers/candidates.js';
 import { storyStore } from '../../test/helpers/resolved-store.js';
+import { loadAlertConfig } from '../services/alerts/alert-config.js';
+import { resolveStore } from '../services/resolve.js';
+import { SqliteStore } from '../store/sqlite/sqlite-store.js';
 import { jsonlLines } from './jsonl.js';
 
 describe('JSON Lines export', () => {
@@ -22,5 +26,29 @@ describe('JSON Lines export', () => {
     const clear: string[] = [];
     for await (const line of jsonlLines(store, resources().kb, 0)) clear.push(line);
     expect(clear.some((l) => l.includes('"TLP:RED"'))).toBe(false);
+  });
+
+  it('writes the entities analysts accepted that incidents name, and only undecided candidates', async () => {
+    const store = SqliteStore.open(':memory:');
+    await store.putDocuments(candidateReports());
+    const entity = { id: 'crimson-dawn', name: 'Crimson Dawn', kind: 'group' as const, aliases: [] };
+    await store.saveCandidateDecision({
+      key: 'crimson dawn brigade',
+      name: 'Crimson Dawn Brigade',
+      decision: 'accepted',
+      entity,
+      author: 'ana',
+      createdAt: '2026-12-07T10:00:00Z',
+      level: 0,
+    });
+    await resolveStore(store, resources(), await loadAlertConfig(), { now: '2026-12-07T10:00:00Z' });
+    const lines: { kind: string; source?: string; entity?: { id?: string; key?: string } }[] = [];
+    for await (const line of jsonlLines(store, resources().kb, 4)) lines.push(JSON.parse(line));
+    expect(lines).toContainEqual({ kind: 'entity', source: 'analyst', entity });
+    expect(lines.filter((l) => l.source === 'candidate').map((l) => l.entity?.key)).toEqual([
+      'night owl movement',
+      'silver lotus front',
+    ]);
+    await store.close();
   });
 });

@@ -9,8 +9,9 @@ import { allIncidents, allStatements } from './resolved-data.js';
  * `kind` saying what it is and the object as stored under the property of that name —
  * `{"kind":"incident","incident":{…}}`, then statements, links, and entities
  * (`{"kind":"entity","source":"kb","entity":{…}}` for each knowledge-base entity the others name,
+ * `"source":"analyst"` for each they name that an analyst accepted from the candidates, and
  * `{"kind":"entity","source":"candidate","entity":{…}}` for actors named in several documents that
- * the knowledge base does not know).
+ * the knowledge base does not know and no analyst decided about).
  */
 export async function* jsonlLines(
   store: Store,
@@ -30,9 +31,16 @@ export async function* jsonlLines(
     yield JSON.stringify({ kind: 'statement', statement });
   }
   for (const link of await store.listLinks(clearance)) yield JSON.stringify({ kind: 'link', link });
+  const accepted = new Map(
+    (await store.listCandidateDecisions(clearance)).flatMap((d) =>
+      d.decision === 'accepted' ? [[d.entity.id, d.entity] as const] : [],
+    ),
+  );
   for (const id of [...named].sort()) {
     const entity = kb.byId.get(id);
     if (entity) yield JSON.stringify({ kind: 'entity', source: 'kb', entity });
+    else if (accepted.has(id))
+      yield JSON.stringify({ kind: 'entity', source: 'analyst', entity: accepted.get(id) });
   }
   for (const entity of await store.listCandidates(clearance))
     yield JSON.stringify({ kind: 'entity', source: 'candidate', entity });
