@@ -105,7 +105,7 @@ function titleReportsAttack(title: string): boolean {
 
 /** What a report frames as terrorism: "investigating the attack as a hate crime", "the anti-terrorism prosecutor … the investigation". */
 const FRAMED_SUBJECT =
-  /\b(?:the|this|that) (?:attacks?|bombings?|blasts?|explosions?|assault|shooting|stabbing|massacre|raid|killing|arson|incident|investigation|case)\b/i;
+  /\b(?:the|this|that) (?:attacks?|bombings?|blasts?|explosions?|assault|shooting|stabbing|massacre|raid|killing|arson|incident|investigation|case|gunman|attacker|assailant|suspect|killer|bomber)\b/i;
 
 /** A sentence that says who was behind an attack. */
 const ATTRIBUTION =
@@ -466,9 +466,10 @@ function incidentLocation(
     .flat()
     .flatMap((s) => s.mentions.map((x) => ({ x, s })))
     .find(({ x }) => x.kind === 'place' && x.start < datelineEnd && x.place?.city !== undefined);
-  // The most precise place first; at each level, the incident's own sentences before the fallbacks.
+  // The most precise place first; at each level, the incident's own sentences before the fallbacks;
+  // a nationality ("Israeli citizenship") only when neither they nor the dateline name a place.
   for (const skipDateline of [true, false]) {
-    for (const level of levels) {
+    for (const level of skipDateline ? levels.slice(0, -1) : levels) {
       for (const sentences of groups) {
         for (const s of sentences) {
           const m = s.mentions.find(
