@@ -137,7 +137,9 @@ export async function decideCandidate(
       throw new AppError(
         'entity_exists',
         409,
-        `${entity.id} is the entity accepted for "${other.name}" already: choose another id`,
+        other.level <= clearance
+          ? `${entity.id} is the entity accepted for "${other.name}" already: choose another id`
+          : `${entity.id} is taken: choose another id`,
       );
     decision = { ...common, decision: 'accepted', entity };
   }

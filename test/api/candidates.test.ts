@@ -201,7 +201,13 @@ for (const backend of ['SQLite', 'PostgreSQL'] as const)
         decision: 'accepted',
         entityId: 'crimson-dawn-brigade',
       });
-      expect(twice.json()).toMatchObject({ error: { code: 'entity_exists' } });
+      expect(twice.json()).toEqual({
+        error: {
+          code: 'entity_exists',
+          message:
+            'crimson-dawn-brigade is the entity accepted for "Crimson Dawn Brigade" already: choose another id',
+        },
+      });
       expect(await decisions()).toHaveLength(1);
     });
 
