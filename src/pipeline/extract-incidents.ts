@@ -15,6 +15,8 @@ import {
 import {
   AFTERMATH,
   CAMPAIGN,
+  CRIME,
+  FICTION,
   NOT_AN_ATTACK,
   PAST_ATTRIBUTION,
   POLITICAL_CONTEXT,
@@ -286,6 +288,13 @@ function buildIncident(
   if (events.some((s) => s.accident)) confidence -= 0.25;
   // A war's campaign ("Turkey launched an offensive") is not a discrete attack.
   if (events.some((s) => CAMPAIGN.test(s.text))) confidence -= 0.2;
+  // Robbers' explosives and a thriller's suicide vest are not terrorism.
+  if (!political && sentences.some((s) => CRIME.test(s.text))) confidence -= 0.25;
+  if (
+    (doc.title !== undefined && FICTION.test(doc.title)) ||
+    signals.filter((s) => FICTION.test(s.text)).length >= 2
+  )
+    confidence -= 0.3;
   if (cluster.role === 'background') confidence = Math.min(confidence, 0.6);
 
   return {

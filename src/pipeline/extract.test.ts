@@ -247,6 +247,24 @@ describe('extract', () => {
     expect(x.incidents[0]?.type).toBe('Hostage Taking (Barricade Incident)');
   });
 
+  it("does not report robbers using explosives or a thriller's suicide vest as confident attacks", () => {
+    const heist = run(
+      'A security guard was shot dead when a gang of armed robbers ambushed a cash-in-transit van near Daveyton on Tuesday and used explosives to blow open its strongroom.',
+      '2023-09-13',
+    );
+    expect(heist.incidents.every((i) => i.confidence < 0.5)).toBe(true);
+    const review = extract(
+      createDoc({
+        id: 'r',
+        title: 'Bodyguard review: a nerve-shredding train siege',
+        text: 'On a packed train he finds a terrified young woman wearing a suicide vest and has to talk her out of detonating it as armed officers close in. It is a masterclass in suspense.',
+        published: '2018-08-27',
+      }),
+      resources(),
+    );
+    expect(review.incidents.every((i) => i.confidence < 0.5)).toBe(true);
+  });
+
   it('does not report accidents, disasters or sport as attacks', () => {
     for (const text of [
       'A gas explosion destroyed a block of flats in Paris on Saturday, killing three people and injuring 20.',

@@ -23,6 +23,14 @@ export const RECALLED =
 export const AFTERMATH =
   /\b(?:trial|sentenced|sentencing|convicted|pleaded (?:guilty|not guilty)|verdict|jury|court heard|appeal(?:ed)?|inquest|inquiry|acquitted|extradit\w+|parole|life imprisonment|jailed|arrest warrants?|indicted|indictment|charged with|prosecut(?:ed|ion|ing)|anniversary|memorial|commemorat\w+)\b/i;
 
+/** Crime for gain rather than political violence: a robbery, a heist, a criminal gang. */
+export const CRIME =
+  /\b(?:robbers?|robber(?:y|ies)|heists?|cash-in-transit|criminal (?:gangs?|syndicates?|networks?)|drug (?:gangs?|dealers?)|for money)\b/i;
+
+/** Fiction and reviews: a thriller's plot is not an attack. */
+export const FICTION =
+  /\b(?:review|episode|thriller|drama series|the film|the movie|the novel|starring|box office|season finale|four stars|five stars|three stars)\b/i;
+
 /** A military campaign rather than a discrete attack. */
 export const CAMPAIGN =
   /\b(?:offensive|incursion|invasion|military operation|military campaign|ground operation|troops (?:crossed|entered|advanced))\b/i;
