@@ -62,8 +62,10 @@ export function extractStatements(
 
     for (const type of types) {
       // The same statement over consecutive sentences ("X released a message. 'Kill them,' he said.") is one.
+      // "X also claimed the November 2009 bombing": a statement about another attack.
+      const another = /\balso\b/i.test(s.text) || s.cues.some((c) => c.date);
       const prev = last.get(type);
-      if (prev && prev.sentence === s.index - 1) {
+      if (prev && prev.sentence === s.index - 1 && !(another && type === 'claim-of-responsibility')) {
         prev.statement.evidence.push({ field: 'quote', start: s.start, end: s.end, text: s.text });
         if (
           !prev.statement.quote ||
@@ -103,6 +105,26 @@ export function extractStatements(
         evidence,
         confidence: statementConfidence(type, speaker !== undefined, quote !== undefined, militant),
       };
+      // A group's claim of one attack told twice in a report ("X has claimed responsibility … In a
+      // letter, X said it had carried out the sabotage") is one claim.
+      const same = out.find(
+        (o) =>
+          type === 'claim-of-responsibility' &&
+          !another &&
+          o.type === type &&
+          organization !== null &&
+          o.organization?.id === organization.id &&
+          o.refersTo.join() === statement.refersTo.join(),
+      );
+      if (same) {
+        same.evidence.push(...evidence.map((e) => (e.field === 'type' ? { ...e, field: 'quote' } : e)));
+        if (inner && !doc.text.includes(`"${same.quote}"`)) same.quote = inner;
+        same.speaker ??= statement.speaker;
+        same.outlet ??= statement.outlet;
+        same.platform ??= statement.platform;
+        same.medium ??= statement.medium;
+        continue;
+      }
       out.push(statement);
       last.set(type, { statement, sentence: s.index });
     }

@@ -265,6 +265,18 @@ describe('extract', () => {
     expect(review.incidents.every((i) => i.confidence < 0.5)).toBe(true);
   });
 
+  it("makes one claim of a group's claim told twice, and another of a claim of another attack", () => {
+    const x = run(
+      'An arson attack on a power pylon near Berlin cut the power of the Tesla plant on Tuesday. The Vulkangruppe has claimed responsibility. ' +
+        'In a letter on a left-wing website, Vulkangruppe said it had carried out the sabotage. ' +
+        'On May 2, a fire at a rail cable duct in Berlin, an attack also claimed by Vulkangruppe, stopped trains.',
+      '2024-03-06',
+    );
+    const claims = x.statements.filter((s) => s.type === 'claim-of-responsibility');
+    expect(claims).toHaveLength(2);
+    expect(claims[0]!.evidence.map((e) => e.field)).toEqual(['type', 'speaker', 'quote']);
+  });
+
   it('does not report accidents, disasters or sport as attacks', () => {
     for (const text of [
       'A gas explosion destroyed a block of flats in Paris on Saturday, killing three people and injuring 20.',

@@ -6,7 +6,7 @@ export type StatementType =
 
 /** Violent acts a statement may call for, threaten or justify. */
 const VIOLENT_ACT =
-  "(?:attack|kill|murder|slaughter|behead|execute|bomb|shoot|stab|burn|strike|target|avenge|take revenge|seek revenge|retaliate|wage (?:jihad|war)|fight|join the fight|rise up|carry out (?:[\\w-]+ ){0,2}?(?:attacks|operations|bombings|jihad)|copy|emulate|repeat|follow (?:the |his |their )?[\\w'’-]+ (?:example|lead)|finish what|hunt)";
+  "(?:attack|kill|murder|slaughter|behead|execute|bomb|shoot|stab|burn|strike|target|avenge|take revenge|seek revenge|retaliate|wage (?:jihad|war)|fight|join (?:the )?(?:fight|jihad|armed struggle)|rise up|carry out (?:[\\w-]+ ){0,2}?(?:attacks|operations|bombings|jihad)|copy|emulate|repeat|follow (?:the |his |their )?[\\w'’-]+ (?:example|lead)|finish what|hunt)";
 /** Up to four words between a verb and what follows ("threatened on Monday to execute"). */
 const GAP = "(?:[\\w'’,-]+ ){0,4}?";
 
@@ -18,12 +18,13 @@ export const STATEMENT_CUES: { type: StatementType; re: RegExp }[] = [
       [
         `claim(?:ed|s|ing)? ${GAP}(?:responsibility|credit)`,
         '(?:was|were|has been|had been) claimed by',
-        "claim(?:ed|s|ing)? (?:the|this|that|last \\w+'s|\\w+'s) (?:attacks?|bombings?|shootings?|killings?|assault|kidnapping|abduction|operation|stabbing)",
+        '(?:attacks?|bombings?|shootings?|assault|operation|killings?),? (?:which was |that was )?(?:also )?claimed by',
+        "claim(?:ed|s|ing)? (?:the|this|that|last \\w+'s|\\w+'s|an?(?: [\\w-]+){0,3}) (?:attacks?|bombings?|shootings?|killings?|assault|kidnapping|abduction|operation|stabbing)",
         '(?:took|taken|admitted|accepted) responsibility',
         'admitted (?:to )?(?:carrying out|staging|being behind)',
         `(?:said|says|stated)\\b[^.]{0,80}?\\b(?:its|their) (?:fighters|militants|members|soldiers|forces|mujahideen|men|unit|cell|armed wing|detachment)\\b`,
         '(?:were|was) (?:members|fighters|soldiers) of (?:its|their|the group)',
-        `(?:said|says|announced|stated) ${GAP}(?:that )?(?:it|they) (?:had )?(?:carried out|was behind|were behind|staged|conducted|attacked|targeted)`,
+        `(?:said|says|announced|stated) ${GAP}(?:that )?(?:it|they) (?:had )?(?:carried out|was behind|were behind|staged|conducted|attacked|targeted|kidnapped|abducted|seized|bombed|blew up|brought down|shot down|detonated|planted|set fire to)`,
         `(?:said|says|announced|stated) ${GAP}(?:that )?(?:its|their) (?:fighters|militants|members|soldiers|forces|mujahideen|men) (?:had )?(?:attacked|carried out|targeted|killed|struck|launched|stormed)`,
         `(?:said|says|stated) ${GAP}(?:that )?the (?:attackers?|bombers?|gunm[ae]n|assailants?|perpetrators?)\\b[^.]{0,80}?\\b(?:were|was) ["“]?(?:its|their|the group's|soldiers|fighters|members)`,
         'announced the (?:start|launch|beginning) of (?:what (?:he|it|they) called )?(?:an? |the )?(?:operation|offensive|battle)',
@@ -66,6 +67,7 @@ export const STATEMENT_CUES: { type: StatementType; re: RegExp }[] = [
         `(?:will|would) (?:continue to )?${VIOLENT_ACT}`,
         'more attacks (?:will|would) follow',
         'will pay (?:a|the) (?:heavy )?price',
+        'or (?:face|there will be|expect) (?:more|further|new) (?:attacks|violence|bloodshed)',
         '(?:next|new) targets?',
         '(?:will|shall) (?:burn|bleed|pay)',
       ]
@@ -76,7 +78,7 @@ export const STATEMENT_CUES: { type: StatementType; re: RegExp }[] = [
   },
   {
     type: 'warning',
-    re: /\b(?:warn(?:ed|s|ing)?(?: [\w'’]+){0,4}? (?:of|about|that|against)|warned\.?$|fear(?:ed|s)? (?:of )?(?:retaliation|reprisals?|revenge|copycat|further attacks)|risk of (?:a )?(?:retaliation|reprisals?|reprisal attacks?|revenge|copycat|further attacks)|could (?:inspire|trigger|prompt|provoke|spark|encourage) (?:copycat|similar|further|retaliatory|revenge|imitators)|raised the (?:terror )?threat level|on high alert|heightened alert)/i,
+    re: /\b(?:warn(?:ed|s|ing)?(?: [\w'’]+){0,4}? (?:of|about|that|against)|warn(?:ed|s|ing)?(?: [\w'’]+){0,6}? to (?:be (?:alert|vigilant|on guard)|stay (?:alert|vigilant))|warned\.?$|fear(?:ed|s)? (?:of )?(?:retaliation|reprisals?|revenge|copycat|further attacks)|risk of (?:a )?(?:retaliation|reprisals?|reprisal attacks?|revenge|copycat|further attacks)|could (?:inspire|trigger|prompt|provoke|spark|encourage) (?:copycat|similar|further|retaliatory|revenge|imitators)|raised the (?:terror )?threat level|on high alert|heightened alert)/i,
   },
 ];
 
