@@ -485,12 +485,13 @@ function incidentLocation(
             (x) => usable(x, s, skipDateline) && level(x.place!, x) && inside(x.place!),
           );
           if (!m?.place) continue;
+          // "KARACHI, Pakistan (AP) — … at the University of Karachi": a report that names only
+          // the region or the country takes its dateline's city there.
           const d = datelineCity?.x.place;
           if (
             d &&
             !m.place.city &&
-            m.place.admin1 &&
-            d.admin1 === m.place.admin1 &&
+            (!m.place.admin1 || d.admin1 === m.place.admin1) &&
             d.countryCode === m.place.countryCode
           )
             return { place: d, sentence: datelineCity.s };

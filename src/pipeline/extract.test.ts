@@ -277,6 +277,14 @@ describe('extract', () => {
     expect(claims[0]!.evidence.map((e) => e.field)).toEqual(['type', 'speaker', 'quote']);
   });
 
+  it('takes the dateline city when the report names only the country', () => {
+    const x = run(
+      'KARACHI, Pakistan (AP) — A woman suicide bomber blew herself up next to a van carrying Chinese teachers at the University of Karachi on Tuesday, killing four people, police in Pakistan said.',
+      '2022-04-27',
+    );
+    expect(x.incidents[0]?.location).toMatchObject({ city: 'Karachi', countryCode: 'PK' });
+  });
+
   it('does not report accidents, disasters or sport as attacks', () => {
     for (const text of [
       'A gas explosion destroyed a block of flats in Paris on Saturday, killing three people and injuring 20.',
