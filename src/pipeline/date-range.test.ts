@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dateRange, dayNumber, isoDay, rangeGap } from './date-range.js';
+import { dateRange, datesEarlierEvent, dayNumber, isoDay, rangeGap } from './date-range.js';
 
 describe('dateRange', () => {
   it('gives one day for a day, Monday to Sunday for an ISO week, the whole month and year', () => {
@@ -17,5 +17,12 @@ describe('dateRange', () => {
     expect(rangeGap([day, day], [day + 3, day + 3])).toBe(3);
     expect(rangeGap([day, day + 10], [day + 3, day + 3])).toBe(0);
     expect(dayNumber('2019-03-15T10:00:00Z')).toBe(day);
+  });
+
+  it('reads a date that ended two months before publication as an earlier event', () => {
+    const day = (value: string) => ({ value, precision: 'day' as const });
+    expect(datesEarlierEvent(day('2016-03-13'), '2016-12-12')).toBe(true);
+    expect(datesEarlierEvent(day('2018-12-30'), '2019-01-08')).toBe(false);
+    expect(datesEarlierEvent({ value: '2018-09', precision: 'month' }, '2019-03-15')).toBe(true);
   });
 });

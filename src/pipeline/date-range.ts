@@ -52,17 +52,17 @@ export function rangeGap(a: [number, number], b: [number, number]): number {
   return Math.max(0, a[0] - b[1], b[0] - a[1]);
 }
 
-/** Days before publication within which a date of an earlier year is still news ("on December 30", written in January). */
+/** Days before publication within which a date is still news ("on December 30", written in January). */
 const RECENT_DAYS = 60;
 
 /**
- * A date of an earlier year than `published` that ended long before it: it dates an earlier
- * event ("the 2003 attempt", "in September 2018" in a 2019 report), not the news of the day.
+ * A date that ended long before `published`: it dates an earlier event ("the 2003 attempt", "in
+ * September 2018" in a 2019 report, "on March 13" in a December report), not the news of the day.
  */
 export function datesEarlierEvent(date: DateValue, published: string | undefined): boolean {
   if (!published) return false;
   const range = dateRange(date);
   const day = dayNumber(published);
   if (!range || Number.isNaN(day)) return false;
-  return Number(date.value.slice(0, 4)) < Number(published.slice(0, 4)) && day - range[1] > RECENT_DAYS;
+  return day - range[1] > RECENT_DAYS;
 }
