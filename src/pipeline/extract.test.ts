@@ -95,6 +95,14 @@ describe('extract', () => {
     expect(main).toMatchObject({ role: 'main', killed: { value: 9 }, location: { admin1: 'Borno' } });
   });
 
+  it('counts "three Chinese nationals and their Pakistani driver" as four killed', () => {
+    const x = run(
+      'A suicide bomber blew herself up next to a van at the University of Karachi on Tuesday, killing three Chinese nationals and their Pakistani driver.',
+      '2022-04-27',
+    );
+    expect(x.incidents[0]?.killed).toEqual({ value: 4 });
+  });
+
   it('gives a range when sources disagree on a toll, with both sentences as evidence', () => {
     const text =
       'A suicide bomber killed 20 people at a market in Kabul on Tuesday, police said. ' +

@@ -32,6 +32,8 @@ const NONE_DIED =
  */
 const ONE_KILLED =
   /\b(?:killing|killed|kills|shot dead|stabbed to death)\s+(?:a|an|one)\s+(?:[\w-]+\s+){0,4}?(?:civilian|man|woman|child|boy|girl|soldier|officer|policeman|policewoman|contractor|worker|journalist|teacher|student|person|pilgrim|guard|passenger|driver|member|official|priest|imam|pastor|rabbi|worshipper|tourist|gendarme|trooper|farmer|guest)\b/i;
+const AND_ONE_MORE =
+  /^\s+(?:[\w-]+\s+){1,3}?and (?:their|his|her|its|a|an|one) (?:[\w-]+\s+){0,2}?(?:driver|guard|teacher|interpreter|translator|bodyguard|pilot|guide|colleague|son|daughter|wife|husband|child|officer|soldier|policeman|civilian)\b/i;
 const DIED_OF_INJURIES = /\b(?:has|had) died (?:of|from) (?:his|her) (?:injuries|wounds)\b/i;
 const ONE_WOUNDED =
   /\b(?:wounding|wounded|injuring|injured)\s+(?:a|an|one)\s+(?:[\w-]+\s+){0,4}?(?:civilian|man|woman|child|boy|girl|soldier|officer|policeman|contractor|worker|journalist|person|guard|passenger|driver|member|official|gendarme|trooper)\b/i;
@@ -131,6 +133,8 @@ export function extractCasualties(text: string, sentences: SentenceSignals[]): C
           /\bkill(?:ed|ing)\s+(?:a|an|one)\s+[\w-]+\s+and\s+$/i.test(before)
         )
           value += 1;
+        // "killing three Chinese nationals and their Pakistani driver": one more named after the figure.
+        if (!killedAfter && AND_ONE_MORE.test(after)) value += 1;
         const incl = INCLUDING_ATTACKERS.exec(after);
         // "including the gunman" is one; "including the four attackers" four; "the attackers" unknown.
         const plural = incl ? /(?:s|men)$/i.test(incl[2]!) : false;
