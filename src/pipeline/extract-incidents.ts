@@ -68,12 +68,16 @@ const PROMINENT =
 const PROMINENT_TITLE =
   /\b(?:General|Gen\.|Major General|Commander|Minister|President|Governor|Mayor|Senator|Judge|Sheikh|Ayatollah|lawmaker|MP|minister|governor|mayor|senator|judge)\s+$/;
 
+/** "Russian opposition leader Alexei Navalny was poisoned": a prominent person, the subject of a passive killing. */
+const PROMINENT_VICTIM =
+  /\b(?:opposition leader|opposition politician|minister|governor|mayor|senator|lawmaker|prime minister|president)\s+(?:[A-Z][\w.'’-]+\s+){1,3}(?:was|had been|has been)\s+(?:poisoned|assassinated|shot dead|killed|murdered|stabbed to death)\b/;
+
 /**
  * "killed Qasem Soleimani, head of Iran's Quds Force", "the fatal stabbing of lawmaker David
  * Amess", "killed the governor of Balkh": the object of the killing is a prominent person.
  */
 function killsProminentPerson(doc: Doc, s: SentenceSignals): boolean {
-  if (KILLS_OFFICIAL.test(s.text)) return true;
+  if (KILLS_OFFICIAL.test(s.text) || PROMINENT_VICTIM.test(s.text)) return true;
   return s.mentions.some((m) => {
     if (m.kind !== 'person') return false;
     const before = doc.text.slice(Math.max(s.start, m.start - 60), m.start);

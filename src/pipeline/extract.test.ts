@@ -293,6 +293,15 @@ describe('extract', () => {
     expect(x.incidents[0]?.location).toMatchObject({ city: 'Karachi', countryCode: 'PK' });
   });
 
+  it('codes the poisoning of an opposition leader as an assassination', () => {
+    const x = run(
+      'The German government said Russian opposition leader Alexei Navalny was poisoned with Novichok, a nerve agent.',
+      '2020-09-05',
+    );
+    expect(x.incidents[0]).toMatchObject({ type: 'Assassination', weapons: ['Chemical'] });
+    expect(x.incidents[0]!.confidence).toBeGreaterThanOrEqual(0.5);
+  });
+
   it('does not report accidents, disasters or sport as attacks', () => {
     for (const text of [
       'A gas explosion destroyed a block of flats in Paris on Saturday, killing three people and injuring 20.',

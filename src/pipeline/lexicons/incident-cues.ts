@@ -2,7 +2,7 @@
 
 /** Words showing that violence was political or organised (terrorism, insurgency, extremism). */
 export const POLITICAL_CONTEXT =
-  /\b(?:terror\w*|militants?|militias?|extremis[tm]s?|jihad\w*|insurgen\w+|rebels?|separatists?|guerr?illas?|far-right|far right|neo-nazis?|white supremac\w+|white nationalis\w+|racist|racially motivated|xenophob\w+|anti-immigrant|anti-refugee|islamists?|sectarian|claimed responsibility|claimed the attack|manifesto|radicali[sz]ed|suicide bomb\w*|hate crime|anti-abortion|opposition to abortion|(?:religious|ideological|political) motive|anti-muslim|anti-semitic|antisemitic|islamophob\w+|car bomb\w*|IEDs?|improvised explosive)\b/i;
+  /\b(?:terror\w*|militants?|militias?|extremis[tm]s?|jihad\w*|insurgen\w+|rebels?|separatists?|guerr?illas?|far-right|far right|neo-nazis?|white supremac\w+|white nationalis\w+|racist|racially motivated|xenophob\w+|anti-immigrant|anti-refugee|islamists?|sectarian|claimed responsibility|claimed the attack|manifesto|radicali[sz]ed|suicide bomb\w*|hate crime|opposition (?:leader|politician|activist)|dissidents?|nerve agent|novichok|anti-abortion|opposition to abortion|(?:religious|ideological|political) motive|anti-muslim|anti-semitic|antisemitic|islamophob\w+|car bomb\w*|IEDs?|improvised explosive)\b/i;
 
 /** Words showing people were harmed. */
 export const HARM =
