@@ -41,6 +41,8 @@ interface Cluster {
  */
 export function extractIncidents(doc: Doc, signals: SentenceSignals[], kb: KnowledgeBase): IncidentMention[] {
   const clusters = clusterEvents(doc, signals);
+  const main = clusters[0]?.role === 'main' ? clusters[0] : undefined;
+  if (main) clusters.push(...splitOtherDays(doc, main));
   const incidents = clusters.map((c, i) => buildIncident(doc, c, kb, `${doc.id}:i${i + 1}`, signals));
   // Aftermath articles (a trial years later) and articles whose lead is about something else
   // (an attack recalled in the fifth sentence of a political story) report it only as background.
@@ -103,6 +105,31 @@ function isPast(s: SentenceSignals, published: string | undefined): boolean {
 }
 
 /** A headline that reports an attack: a violent attack cue and no accident cue. */
+/**
+ * Event sentences of the main cluster whose attack words carry another day than the incident's
+ * ("On October 24, a suicide bomber killed 24 people", in a report on a November attack) report
+ * attacks of their own: taken out of it, each a background incident.
+ */
+function splitOtherDays(doc: Doc, main: Cluster): Cluster[] {
+  const date = incidentDate(doc, main.sentences, []);
+  if (date?.value.precision !== 'day') return [];
+  const day = dayNumber(date.value.value);
+  const otherDay = (s: SentenceSignals): boolean => {
+    // "a suicide bomber killed 24 people on October 24", or "On October 24, a suicide bomber …".
+    const leading = (m: Mention): boolean =>
+      /^\W*(?:(?:late |early )?on\s+)?$/i.test(doc.text.slice(s.start, m.start));
+    const days = eventDates(doc, s).filter(
+      (m) => (m.value as DateValue).precision === 'day' && (inViolentClause(doc, s, m) || leading(m)),
+    );
+    return days.length > 0 && days.every((m) => Math.abs(dayNumber((m.value as DateValue).value) - day) > 1);
+  };
+  const others = main.sentences.filter(
+    (s) => s !== date.sentence && s.score >= EVENT_THRESHOLD && otherDay(s),
+  );
+  main.sentences = main.sentences.filter((s) => !others.includes(s));
+  return others.map((s) => ({ sentences: [s], role: 'background' }));
+}
+
 function titleReportsAttack(title: string): boolean {
   const past =
     RECALLED.test(title) || AFTERMATH.test(title) || /\b(?:years|months) (?:since|after)\b/i.test(title);
@@ -327,6 +354,23 @@ function buildIncident(
  * The incident's date: the date its first event sentence gives the attack phrase, else the most
  * precise date stated in its sentences (not the article's dateline), else in `harmSentences`.
  */
+/**
+ * The dates of a sentence that may date an event: not the dateline, a statement's ("said on
+ * Monday"), a new toll's, a court's decision, or a day after publication (a coming event).
+ */
+function eventDates(doc: Doc, s: SentenceSignals): Mention[] {
+  const published = doc.published ? dayNumber(doc.published) : undefined;
+  return s.mentions.filter(
+    (m) =>
+      m.kind === 'date' &&
+      !isDateline(doc, m) &&
+      !SAID_ON.test(doc.text.slice(Math.max(0, m.start - 30), m.start)) &&
+      !TOLL_UPDATE.test(doc.text.slice(Math.max(s.start, m.start - 40), m.start)) &&
+      !COURT_DECISION.test(doc.text.slice(Math.max(s.start, m.start - 60), m.start)) &&
+      !(published !== undefined && (dateRange(m.value as DateValue)?.[0] ?? 0) > published),
+  );
+}
+
 function incidentDate(
   doc: Doc,
   sentences: SentenceSignals[],
@@ -336,18 +380,7 @@ function incidentDate(
   // The most precise date of the event sentences, else of the other sentences; among equally
   // precise ones the earliest (an attack precedes the statements and the aftermath reported with it).
   const events = sentences.filter((s) => s.score >= EVENT_THRESHOLD);
-  // An incident is reported after it happens: a date after publication is a coming event.
-  const published = doc.published ? dayNumber(doc.published) : undefined;
-  const dates = (s: SentenceSignals): Mention[] =>
-    s.mentions.filter(
-      (m) =>
-        m.kind === 'date' &&
-        !isDateline(doc, m) &&
-        !SAID_ON.test(doc.text.slice(Math.max(0, m.start - 30), m.start)) &&
-        !TOLL_UPDATE.test(doc.text.slice(Math.max(s.start, m.start - 40), m.start)) &&
-        !COURT_DECISION.test(doc.text.slice(Math.max(s.start, m.start - 60), m.start)) &&
-        !(published !== undefined && (dateRange(m.value as DateValue)?.[0] ?? 0) > published),
-    );
+  const dates = (s: SentenceSignals): Mention[] => eventDates(doc, s);
   // The date of the attack phrase of the first event sentence ("Monday's truck attack on a
   // Berlin market", "the December 30 car bombing"): a follow-up report's other dates are its news.
   const lead = events[0];

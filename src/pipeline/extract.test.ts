@@ -302,6 +302,18 @@ describe('extract', () => {
     expect(x.incidents[0]!.confidence).toBeGreaterThanOrEqual(0.5);
   });
 
+  it('makes an attack of another day recalled in the report an incident of its own', () => {
+    const x = run(
+      'Three gunmen stormed Kabul University on Monday morning and killed 22 people. ' +
+        'On October 24, a suicide bomber killed 24 people at an education centre in western Kabul.',
+      '2020-11-03',
+    );
+    expect(x.incidents.map((i) => [i.role, i.type, i.date?.value, i.killed])).toEqual([
+      ['main', 'Armed Assault', '2020-11-02', { value: 22 }],
+      ['background', 'Bombing/Explosion', '2020-10-24', { value: 24 }],
+    ]);
+  });
+
   it('does not report accidents, disasters or sport as attacks', () => {
     for (const text of [
       'A gas explosion destroyed a block of flats in Paris on Saturday, killing three people and injuring 20.',
