@@ -97,6 +97,12 @@ describe('annotateDates', () => {
     ).toEqual([]);
   });
 
+  it('does not read "next to" as a sign of the future', () => {
+    expect(dates('A bomber blew herself up next to a van on Tuesday afternoon.', '2022-04-27')).toEqual([
+      ['Tuesday afternoon', '2022-04-26'],
+    ]);
+  });
+
   it('reads "June last year" as one month of the year before', () => {
     expect(dates('He died of his burns a month after the attack in June last year.', '2008-12-17')).toEqual([
       ['June last year', '2007-06'],

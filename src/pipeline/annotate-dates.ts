@@ -18,7 +18,7 @@ const NOT_A_DATE =
 const LOWER_MONTH =
   /^(?:january|february|march|april|may|june|july|august|september|october|november|december)\b/;
 const FUTURE =
-  /\b(?:will|shall|'ll|going to|scheduled|expected to|plans? to|planned for|next|upcoming|coming|tomorrow)\b/i;
+  /\b(?:will|shall|'ll|going to|scheduled|expected to|plans? to|planned for|next(?! to\b| door\b)|upcoming|coming|tomorrow)\b/i;
 /** Where a clause ends: a date is read as future only from the words of its own clause. */
 const CLAUSE_BREAK = /[,;:()\u2014\u2013]|\s(?:and|but|while|after|before|since|who|which|that)\s/gi;
 const PART_OF_DAY_OF = /\b(?:the )?(?:night|morning|evening|afternoon) of (?=[A-Z0-9])/g;

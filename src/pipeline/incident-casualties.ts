@@ -108,10 +108,14 @@ export function extractCasualties(text: string, sentences: SentenceSignals[]): C
       lastQuantity = q;
       const v = q.value as QuantityValue;
       if (v.value > 100_000 || !Number.isInteger(v.value)) continue;
-      // "around twenty more, including colleague X, were injured": skip the parenthesis.
+      // "around twenty more, including colleague X, were injured", "two other people, one of them a
+      // teacher, were wounded": skip the parenthesis.
       const after = text
         .slice(q.end, Math.min(s.end, q.end + 140))
-        .replace(/^(\s*(?:more|others?|people)?)\s*,\s*including [^,]{1,60},/i, '$1');
+        .replace(
+          /^(\s*(?:[a-z]+\s+){0,2}?(?:more|others?|people)?)\s*,\s*(?:including|among them|(?:one|two|three|some|most|many|all) of (?:them|whom)) [^,]{1,60},/i,
+          '$1',
+        );
       const before = text.slice(Math.max(s.start, q.start - 160), q.start);
       const rose = ROSE.test(before) || ROSE.test(after.slice(0, 30));
       const killedAfter = KILLED_AFTER.exec(after);
