@@ -16,6 +16,12 @@ const VENUE_WORDS = new Set(
     ' ',
   ),
 );
+/** Words after a city that make it a sports club ("Liverpool forward Luis Diaz", "Barcelona coach"). */
+const CLUB_WORDS = new Set(
+  'forward striker midfielder defender goalkeeper winger fc coach manager captain fans supporters squad'.split(
+    ' ',
+  ),
+);
 /** Capitalised titles after a country or demonym that keep it a place ("Turkish President"). */
 const TITLE_WORDS = new Set(
   'president presidential prime foreign defence defense interior vice deputy minister secretary ambassador senator chancellor king queen prince princess crown leader premier sultan emir governor mayor chief general army navy police troops forces military'.split(
@@ -211,6 +217,13 @@ function plausible(
   if (onlyCities && m.wordCount === 1 && surnames.has(surface)) return false;
   // Inside a longer proper name: "New York Times", "Jordan Peterson", "Lake Victoria".
   const after = words[m.wordIndex + m.wordCount];
+  if (
+    onlyCities &&
+    after &&
+    text.slice(m.end, after.start) === ' ' &&
+    CLUB_WORDS.has(wordAt(text, words, m.wordIndex + m.wordCount).toLowerCase())
+  )
+    return false;
   // "Gerald R. Ford", "George W. Bush": an initial next to the name makes it a person's.
   if (after && /^ [A-Z]\.$/.test(text.slice(m.end, after.end + 1))) return false;
   if (

@@ -39,11 +39,18 @@ interface Cluster {
  * or gives another year is a background incident of its own. Sentences in the same paragraph as
  * an event that give casualties or actors join it.
  */
-export function extractIncidents(doc: Doc, signals: SentenceSignals[], kb: KnowledgeBase): IncidentMention[] {
+export function extractIncidents(
+  doc: Doc,
+  signals: SentenceSignals[],
+  kb: KnowledgeBase,
+  isCapital: (p: PlaceRef) => boolean = () => false,
+): IncidentMention[] {
   const clusters = clusterEvents(doc, signals);
   const main = clusters[0]?.role === 'main' ? clusters[0] : undefined;
   if (main) clusters.push(...splitOtherDays(doc, main));
-  const incidents = clusters.map((c, i) => buildIncident(doc, c, kb, `${doc.id}:i${i + 1}`, signals));
+  const incidents = clusters.map((c, i) =>
+    buildIncident(doc, c, kb, `${doc.id}:i${i + 1}`, signals, isCapital),
+  );
   // Aftermath articles (a trial years later) and articles whose lead is about something else
   // (an attack recalled in the fifth sentence of a political story) report it only as background.
   const aftermath = signals.filter((s) => s.aftermath).length >= 2;
@@ -209,6 +216,7 @@ function buildIncident(
   kb: KnowledgeBase,
   id: string,
   signals: SentenceSignals[],
+  isCapital: (p: PlaceRef) => boolean,
 ): IncidentMention {
   const { sentences } = cluster;
   const events = sentences.filter((s) => s.score >= EVENT_THRESHOLD);
@@ -261,7 +269,7 @@ function buildIncident(
   const location =
     unlistedPlace(events) ??
     incidentLocation(
-      datelineEnd(doc.text),
+      { end: datelineEnd(doc.text), isCapital },
       lead,
       sentences,
       cluster.role === 'main' ? signals.slice(0, 3) : [],
@@ -480,7 +488,7 @@ function datelineDate(
  * ("as governments pressed Jakarta to act") is not the incident's.
  */
 function incidentLocation(
-  datelineEnd: number,
+  dateline: { end: number; isCapital: (p: PlaceRef) => boolean },
   lead: SentenceSignals,
   ...groups: SentenceSignals[][]
 ): { place: PlaceRef; sentence: SentenceSignals } | undefined {
@@ -496,11 +504,12 @@ function incidentLocation(
     return (
       x.kind === 'place' &&
       x.place !== undefined &&
-      !(skipDateline && x.start < datelineEnd) &&
+      !(skipDateline && x.start < dateline.end) &&
       !OTHER_EVENT.test(before.slice(-12)) &&
       !ROUTE.test(after) &&
       !(x.ruleId === 'places:demonym' && NATIONALITY.test(after.slice(0, 30))) &&
-      !(skipDateline && ORIGIN.test(before.slice(-6)))
+      !(skipDateline && ORIGIN.test(before.slice(-6))) &&
+      !BORDER.test(before.slice(-24))
     );
   };
   const attached = attackPlace(lead, (x) => usable(x, lead, true));
@@ -508,10 +517,13 @@ function incidentLocation(
   const inside = (p: PlaceRef): boolean =>
     !attached ||
     (p.countryCode === attached.countryCode && (!attached.admin1 || p.admin1 === attached.admin1));
+  const capitalNamed = groups
+    .flat()
+    .some((s) => /\bthe (?:country's |nation's )?capital\b(?! of)/i.test(s.text));
   const datelineCity = groups
     .flat()
     .flatMap((s) => s.mentions.map((x) => ({ x, s })))
-    .find(({ x }) => x.kind === 'place' && x.start < datelineEnd && x.place?.city !== undefined);
+    .find(({ x }) => x.kind === 'place' && x.start < dateline.end && x.place?.city !== undefined);
   // The most precise place first; at each level, the incident's own sentences before the fallbacks;
   // a nationality ("Israeli citizenship") only when neither they nor the dateline name a place.
   for (const skipDateline of [true, false]) {
@@ -523,12 +535,14 @@ function incidentLocation(
           );
           if (!m?.place) continue;
           // "KARACHI, Pakistan (AP) — … at the University of Karachi": a report that names only
-          // the region or the country takes its dateline's city there.
+          // the region or the country takes its dateline's city there — unless the dateline is the
+          // capital, where agencies file from whatever happened in the country, and the report
+          // does not say "in the capital".
           const d = datelineCity?.x.place;
           if (
             d &&
             !m.place.city &&
-            (!m.place.admin1 || d.admin1 === m.place.admin1) &&
+            (m.place.admin1 ? d.admin1 === m.place.admin1 : !dateline.isCapital(d) || capitalNamed) &&
             d.countryCode === m.place.countryCode
           )
             return { place: d, sentence: datelineCity.s };
@@ -574,6 +588,8 @@ const NATIONALITY =
 
 /** "a man from Leeds": where someone comes from, used only when no other place is named. */
 const ORIGIN = /\bfrom $/;
+/** "near the border with Niger": the neighbouring country is not where the incident was. */
+const BORDER = /\b(?:border|frontier|borders) (?:with )?$/i;
 
 /** "the 2005 London bombings": a place after a year names another, earlier event. */
 const OTHER_EVENT = /\b(?:1[89]|20)\d\d\s+$/;

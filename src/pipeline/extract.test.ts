@@ -314,6 +314,25 @@ describe('extract', () => {
     ]);
   });
 
+  it('does not place an attack at a capital dateline the report does not name again, nor at a border or a football club', () => {
+    const village = run(
+      'OUAGADOUGOU (AFP) — Gunmen killed around 160 people in a raid on a village in northern Burkina Faso near the border with Niger on Saturday, local sources said.',
+      '2021-06-06',
+    );
+    expect(village.incidents[0]?.location).toMatchObject({ countryCode: 'BF' });
+    expect(village.incidents[0]?.location?.city).toBeUndefined();
+    const capital = run(
+      'BAMAKO (Reuters) - Islamist gunmen stormed a luxury hotel in the capital on Friday, taking 170 people hostage, the government of Mali said.',
+      '2015-11-21',
+    );
+    expect(capital.incidents[0]?.location?.city).toBe('Bamako');
+    const club = run(
+      'Gunmen on motorbikes kidnapped the father of Liverpool forward Luis Diaz in Barrancas, Colombia, last week.',
+      '2023-11-02',
+    );
+    expect(club.incidents[0]?.location).toMatchObject({ city: 'Barrancas', countryCode: 'CO' });
+  });
+
   it('does not report accidents, disasters or sport as attacks', () => {
     for (const text of [
       'A gas explosion destroyed a block of flats in Paris on Saturday, killing three people and injuring 20.',

@@ -1,4 +1,4 @@
-import type { Doc } from '../doc.js';
+import type { Doc, PlaceRef } from '../doc.js';
 import type { Resources } from '../kb/resources.js';
 import { annotate } from './annotate.js';
 import { extractIncidents } from './extract-incidents.js';
@@ -36,7 +36,9 @@ export function extract(input: Doc, resources: Resources): Extraction {
   const doc = annotate(input, resources);
   const signals = sentenceSignals(doc);
   const objects = revengeObjects(doc, signals);
-  const incidents = extractIncidents(doc, withoutRevengeObjects(signals, objects), resources.kb);
+  const isCapital = (p: PlaceRef): boolean =>
+    p.geonamesId !== undefined && resources.gazetteer.capital(p.countryCode)?.geonamesId === p.geonamesId;
+  const incidents = extractIncidents(doc, withoutRevengeObjects(signals, objects), resources.kb, isCapital);
   const referenced = extractReferencedIncidents(doc, objects, incidents);
   incidents.push(...referenced);
   const invoked = new Set(referenced.map((i) => i.id));

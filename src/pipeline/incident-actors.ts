@@ -12,7 +12,7 @@ const ACTS =
  * Colombia, or FARC, was behind" — the group is the subject of an attack verb.
  */
 const AFTER_GROUP = new RegExp(
-  `^(?:-(?:linked|affiliated|inspired|allied|led|backed))?(?:\\s*,\\s*(?:or\\s+)?[^,.;]{1,70},)?\\s*(?:\\([^)]{1,15}\\)\\s*)?(?:(?:rebel|militant|jihadist|separatist|armed)\\s+)?(?:group\\s+|movement\\s+)?(?:(?:militants?|fighters?|gunm[ae]n|insurgents?|members?|rebels?|jihadists?|suicide bombers?|bombers?|attackers?|cells?|forces|troops)\\s+)?(?:(?:has|have|had|reportedly|allegedly|apparently)\\s+)?(?:(?:said|says|announced|admitted)(?:\\s+on\\s+\\w+)?(?:\\s+that)?\\s+(?:it|they)\\s+(?:had|has|have)\\s+)?${ACTS}\\b`,
+  `^(?:-(?:linked|affiliated|inspired|allied|led|backed))?(?:\\s*,\\s*(?:or\\s+)?[^,.;]{1,70},)?\\s*(?:\\([^)]{1,15}\\)\\s*)?(?:(?:rebel|militant|jihadist|separatist|armed)\\s+)?(?:group\\s+|movement\\s+)?(?:(?:militants?|fighters?|gunm[ae]n|insurgents?|members?|rebels?|jihadists?|suicide bombers?|bombers?|attackers?|cells?|forces|troops)\\s+)?(?:(?:has|have|had|reportedly|allegedly|apparently)\\s+)?(?:(?:said|says|announced|admitted)(?:\\s+on\\s+\\w+)?(?:\\s+that)?\\s+(?:it|they|(?:one of\\s+)?(?:its|their)\\s+(?:units?|fighters|members|militants|men|cells?))\\s+(?:had|has|have)\\s+)?${ACTS}\\b`,
   'i',
 );
 /**
