@@ -18,6 +18,7 @@ import {
   CRIME,
   FICTION,
   NOT_AN_ATTACK,
+  SPORT,
   PAST_ATTRIBUTION,
   POLITICAL_CONTEXT,
   RECALLED,
@@ -140,7 +141,12 @@ function splitOtherDays(doc: Doc, main: Cluster): Cluster[] {
 function titleReportsAttack(title: string): boolean {
   const past =
     RECALLED.test(title) || AFTERMATH.test(title) || /\b(?:years|months) (?:since|after)\b/i.test(title);
-  return ATTACK_CUES.some((c) => c.violent && c.re.test(title)) && !NOT_AN_ATTACK.test(title) && !past;
+  return (
+    ATTACK_CUES.some((c) => c.violent && c.re.test(title)) &&
+    !NOT_AN_ATTACK.test(title) &&
+    !SPORT.test(title) &&
+    !past
+  );
 }
 
 /** What a report frames as terrorism: "investigating the attack as a hate crime", "the anti-terrorism prosecutor … the investigation". */

@@ -333,6 +333,14 @@ describe('extract', () => {
     expect(club.incidents[0]?.location).toMatchObject({ city: 'Barrancas', countryCode: 'CO' });
   });
 
+  it('reports an armed attack on football fans near a stadium', () => {
+    const x = run(
+      'A gunman opened fire with an assault rifle near the King Baudouin Stadium in Brussels on Monday evening, killing two Swedish football fans.',
+      '2023-10-17',
+    );
+    expect(x.incidents[0]).toMatchObject({ role: 'main', type: 'Armed Assault', killed: { value: 2 } });
+  });
+
   it('does not report accidents, disasters or sport as attacks', () => {
     for (const text of [
       'A gas explosion destroyed a block of flats in Paris on Saturday, killing three people and injuring 20.',

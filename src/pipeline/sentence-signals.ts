@@ -2,7 +2,14 @@ import type { DateValue, Doc, Mention, Span } from '../doc.js';
 import { dateAttachedTo } from './attached-date.js';
 import { datesEarlierEvent } from './date-range.js';
 import { ATTACK_CUES, type AttackCue } from './lexicons/attack-types.js';
-import { AFTERMATH, HARM, NOT_AN_ATTACK, POLITICAL_CONTEXT, RECALLED } from './lexicons/incident-cues.js';
+import {
+  AFTERMATH,
+  HARM,
+  NOT_AN_ATTACK,
+  POLITICAL_CONTEXT,
+  RECALLED,
+  SPORT,
+} from './lexicons/incident-cues.js';
 
 /** What one sentence says about violence, computed once and shared by the extraction stages. */
 export interface SentenceSignals extends Span {
@@ -58,7 +65,8 @@ export function sentenceSignals(doc: Doc): SentenceSignals[] {
     const harm = HARM.test(text);
     const groups = mentions.some((x) => x.kind === 'group' && x.entity?.kind === 'group');
     const political = POLITICAL_CONTEXT.test(text) || groups;
-    const accident = NOT_AN_ATTACK.test(text);
+    const armed = cues.some((c) => c.cue.violent && c.cue.weapon !== undefined);
+    const accident = NOT_AN_ATTACK.test(text) || (SPORT.test(text) && !armed);
     return {
       index,
       start: s.start,

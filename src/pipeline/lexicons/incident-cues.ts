@@ -13,7 +13,14 @@ export const HARM =
  * ("gas explosion", "heart attack", "the attacking midfielder", "a shark attack").
  */
 export const NOT_AN_ATTACK =
-  /\b(?:accident(?:al|ally|s)?|gas (?:leak|explosion|cylinder|pipe)|boiler|crash(?:ed|es)?|collided|collision|derail\w*|earthquake|collaps\w+|stampede|crowd crush|crush|tsunami|hurricane|typhoon|cyclone|tornado|flood\w*|landslide|wildfire|bushfire|blaze|fire broke out|caught fire|short circuit|electrical fault|volcan\w+|eruption|heart attack|panic attack|asthma attack|cyber[- ]?attacks?|shark|dog attack|animal|jackals?|wolves|bears?|football|soccer|rugby|cricket|basketball|match|goal(?:s|keeper)?|striker|midfielder|tournament|league|championship|game|player|coach|stadium|election campaign|chess|mining|quarry|demolition|fireworks? (?:factory|warehouse|explosion|accident|blast|stall|shop|plant)|fireworks exploded|meteor|asteroid)\b/i;
+  /\b(?:accident(?:al|ally|s)?|gas (?:leak|explosion|cylinder|pipe)|boiler|crash(?:ed|es)?|collided|collision|derail\w*|earthquake|collaps\w+|stampede|crowd crush|crush|tsunami|hurricane|typhoon|cyclone|tornado|flood\w*|landslide|wildfire|bushfire|blaze|fire broke out|caught fire|short circuit|electrical fault|volcan\w+|eruption|heart attack|panic attack|asthma attack|cyber[- ]?attacks?|shark|dog attack|animal|jackals?|wolves|bears?|election campaign|chess|mining|quarry|demolition|fireworks? (?:factory|warehouse|explosion|accident|blast|stall|shop|plant)|fireworks exploded|meteor|asteroid)\b/i;
+
+/**
+ * Sport, whose words ("attack", "shot", "killed them in the first half") read like violence; an
+ * attack with weapons at a match is still an attack.
+ */
+export const SPORT =
+  /\b(?:football|soccer|rugby|cricket|basketball|match|goal(?:s|keeper)?|striker|midfielder|tournament|league|championship|game|player|coach|stadium)\b/i;
 
 /** A past, earlier incident that the text recalls ("in 2006", "last year's attack", "the earlier attack"). */
 export const RECALLED =
