@@ -276,7 +276,6 @@ function buildIncident(
     unlistedPlace(events) ??
     incidentLocation(
       { end: datelineEnd(doc.text), isCapital },
-      lead,
       sentences,
       cluster.role === 'main' ? signals.slice(0, 3) : [],
     );
@@ -489,13 +488,10 @@ function datelineDate(
  */
 /**
  * The incident's place: the most precise place its sentences name (a city, else a region, else a
- * country), its own sentences before the report's lead, the dateline last. The place the lead's
- * attack words name ("Saturday night's bombings on Bali") bounds the others: a city elsewhere
- * ("as governments pressed Jakarta to act") is not the incident's.
+ * country), its own sentences before the report's lead, the dateline last.
  */
 function incidentLocation(
   dateline: { end: number; isCapital: (p: PlaceRef) => boolean },
-  lead: SentenceSignals,
   ...groups: SentenceSignals[][]
 ): { place: PlaceRef; sentence: SentenceSignals } | undefined {
   const levels: ((p: PlaceRef, m: Mention) => boolean)[] = [
@@ -518,11 +514,6 @@ function incidentLocation(
       !BORDER.test(before.slice(-24))
     );
   };
-  const attached = attackPlace(lead, (x) => usable(x, lead, true));
-  if (attached?.city) return { place: attached, sentence: lead };
-  const inside = (p: PlaceRef): boolean =>
-    !attached ||
-    (p.countryCode === attached.countryCode && (!attached.admin1 || p.admin1 === attached.admin1));
   const capitalNamed = groups
     .flat()
     .some((s) => /\bthe (?:country's |nation's )?capital\b(?! of)/i.test(s.text));
@@ -536,9 +527,7 @@ function incidentLocation(
     for (const level of skipDateline ? levels.slice(0, -1) : levels) {
       for (const sentences of groups) {
         for (const s of sentences) {
-          const m = s.mentions.find(
-            (x) => usable(x, s, skipDateline) && level(x.place!, x) && inside(x.place!),
-          );
+          const m = s.mentions.find((x) => usable(x, s, skipDateline) && level(x.place!, x));
           if (!m?.place) continue;
           // "KARACHI, Pakistan (AP) — … at the University of Karachi": a report that names only
           // the region or the country takes its dateline's city there — unless the dateline is the
@@ -556,31 +545,6 @@ function incidentLocation(
         }
       }
     }
-  }
-  return attached ? { place: attached, sentence: lead } : undefined;
-}
-
-/** Words between attack words and the place they happened at: "bombings on Bali", "attack on a mosque in Kano". */
-const PLACE_AFTER_ATTACK =
-  /^[^.,;:"“”()]{0,50}?\b(?:in|on|at|near|outside|inside|into)\s+(?:the\s+|an?\s+)?$/i;
-/** Words between a place and attack words it names: "the Bali bombings", "Kabul's suicide attack". */
-const PLACE_BEFORE_ATTACK = /^(?:['’]s?)?(?:\s+(?!(?:of|by|to|in|for|from|after|and)\b)[a-z-]+)?\s+$/;
-
-/** The place a sentence's violent attack words name, when they name one. */
-function attackPlace(s: SentenceSignals, usable: (x: Mention) => boolean): PlaceRef | undefined {
-  const places = s.mentions.filter((x) => x.kind === 'place' && x.place && usable(x));
-  for (const c of s.cues) {
-    if (!c.cue.violent) continue;
-    const between = (start: number, end: number): string => s.text.slice(start - s.start, end - s.start);
-    const found =
-      places.find((x) => x.start >= c.end && PLACE_AFTER_ATTACK.test(between(c.end, x.start))) ??
-      places.find(
-        (x) =>
-          x.end <= c.start &&
-          x.ruleId !== 'places:demonym' &&
-          PLACE_BEFORE_ATTACK.test(between(x.end, c.start)),
-      );
-    if (found) return found.place;
   }
   return undefined;
 }

@@ -46,5 +46,10 @@ print(
   'Second development set: written reports (December 2026)',
   evaluateWritten(resources, 'dev-reports-gold.json'),
 );
-if (process.argv.includes('--held-out'))
-  print('Held-out written reports (not used for tuning)', evaluateWritten(resources));
+if (process.argv.includes('--held-out')) {
+  print('First written check set (used in development since)', evaluateWritten(resources));
+  print(
+    'Held-out written reports of December 2026 (never used for tuning)',
+    evaluateWritten(resources, 'heldout-2-gold.json'),
+  );
+}
