@@ -2,16 +2,33 @@ import { describe, expect, it } from 'vitest';
 import { resources } from '../helpers/annotate-text.js';
 import { extractReports, readReports, resolveRecords, scorePairs } from './evaluate-resolution.js';
 
+const scoreSet = (file: string) => {
+  const reports = readReports(new URL(`../fixtures/resolve/${file}`, import.meta.url).pathname);
+  return {
+    reports,
+    s: scorePairs(reports, resolveRecords(extractReports(reports, resources()), resources())),
+  };
+};
+
 // The issue's targets (precision ≥ 0.95, recall ≥ 0.85) on the labelled multi-report set, as
 // `npm run eval:resolve` reports them. The rules were developed looking at this set's misses, so
 // its scores are optimistic for unseen reports.
 describe('incident resolution on the labelled multi-report set', () => {
   it('keeps pairwise precision and recall at or above their floors', () => {
-    const reports = readReports(new URL('../fixtures/resolve/multi-report.jsonl', import.meta.url).pathname);
+    const { reports, s } = scoreSet('multi-report.jsonl');
     expect(reports.length).toBeGreaterThanOrEqual(100);
-    const s = scorePairs(reports, resolveRecords(extractReports(reports, resources()), resources()));
     expect(s.incidents).toBeGreaterThanOrEqual(50);
     expect(s.precision).toBeGreaterThanOrEqual(0.95);
     expect(s.recall).toBeGreaterThanOrEqual(0.85);
+  });
+});
+
+// The second development set (December 2026): recall is below the target; the floor guards
+// against regressions (README: Accuracy).
+describe('incident resolution on the second multi-report set', () => {
+  it('keeps precision at its target and recall above its floor', () => {
+    const { s } = scoreSet('multi-report-2.jsonl');
+    expect(s.precision).toBeGreaterThanOrEqual(0.95);
+    expect(s.recall).toBeGreaterThanOrEqual(0.6);
   });
 });
