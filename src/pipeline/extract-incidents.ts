@@ -153,6 +153,14 @@ function titleReportsAttack(title: string): boolean {
 const FRAMED_SUBJECT =
   /\b(?:the|this|that) (?:attacks?|bombings?|blasts?|explosions?|assault|shooting|stabbing|massacre|raid|killing|arson|incident|investigation|case|gunman|attacker|assailant|suspect|killer|bomber)\b/i;
 
+/** A device that did not go off: found, defused, made safe. */
+const DEFUSED =
+  /\b(?:defused|made safe|unexploded|failed to (?:explode|detonate|go off)|did not (?:explode|detonate|go off)|controlled explosion|bomb squad)\b/i;
+
+/** The police or troops firing on the attacker: "shot dead by police", "officers shot the driver". */
+const POLICE_FIRE =
+  /\b(?:shot(?: dead| and killed| and wounded)?|killed|wounded|neutrali[sz]ed) by (?:the )?(?:police|officers?|security forces|troops|soldiers|special forces)\b|\b(?:police(?:men)?|officers?|security forces|troops|soldiers)\b[^.]{0,30}?\b(?:shot dead|shot and killed|shot|opened fire on)\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,2}?(?:attacker|assailant|gunman|suspect|man|driver|knifeman)\b/i;
+
 /** A sentence that says who was behind an attack. */
 const ATTRIBUTION =
   /\b(?:blamed|behind|responsible|carried out|claimed|suspected|accused|belonged|members? of)\b/i;
@@ -236,8 +244,13 @@ function buildIncident(
   });
 
   // Attack types: every type a cue shows, in the codebook's hierarchy; "Unknown" only alone.
+  // A device found and made safe beside an attack of another kind ("two improvised explosive
+  // devices … were made safe") does not make it a bombing, nor the police shooting the attacker
+  // an armed assault; a bombing that failed still is one.
+  const acted = events.filter((s) => !DEFUSED.test(s.text) && !POLICE_FIRE.test(s.text));
   const found = new Map<AttackType, SentenceSignals>();
-  for (const s of events) for (const c of s.cues) if (!found.has(c.cue.type)) found.set(c.cue.type, s);
+  for (const s of acted.length > 0 ? acted : events)
+    for (const c of s.cues) if (!found.has(c.cue.type)) found.set(c.cue.type, s);
   // GTD: an attack whose target is a prominent person (a commander, a minister) is an assassination.
   const targeted = events.find((s) => killsProminentPerson(doc, s));
   if (targeted && !found.has('Assassination')) found.set('Assassination', targeted);

@@ -332,6 +332,23 @@ describe('extract', () => {
     expect(x.incidents[0]).toMatchObject({ role: 'main', type: 'Armed Assault', killed: { value: 2 } });
   });
 
+  it('codes a vehicle driven into a crowd as an unarmed assault, whatever the police did or found after', () => {
+    const van = run(
+      'A van was driven into a group of Muslim worshippers near a mosque in north London on Monday, killing one man and injuring 10 other people.',
+      '2017-06-19',
+    );
+    expect(van.incidents[0]).toMatchObject({
+      type: 'Unarmed Assault',
+      weapons: [expect.stringMatching(/^Vehicle/)],
+    });
+    const truck = run(
+      'A man drove a pickup truck into crowds on Bourbon Street in New Orleans on Wednesday, killing 14 people. ' +
+        'He was shot dead by police at the scene. Two improvised explosive devices found nearby were made safe.',
+      '2025-01-02',
+    );
+    expect(truck.incidents[0]?.type).toBe('Unarmed Assault');
+  });
+
   it('does not report accidents, disasters or sport as attacks', () => {
     for (const text of [
       'A gas explosion destroyed a block of flats in Paris on Saturday, killing three people and injuring 20.',

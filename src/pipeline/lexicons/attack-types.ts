@@ -133,7 +133,7 @@ export const ATTACK_CUES: AttackCue[] = [
     violent: true,
   },
   {
-    re: /\b(?:rammed|ramming|ploughed|plowed|ploughing|plowing|drove|driving|mowed|mowing) (?:a |an |his |her |the )?(?:[\w-]+ ){0,2}?(?:car|truck|lorry|van|vehicle|SUV)? ?(?:into|through|down) (?:a |the )?(?:crowds?|pedestrians|people|worshippers|shoppers|revellers|spectators|(?:[\w-]+ ){0,2}(?:market|promenade|parade|festival))|\b(?:car|truck|lorry|van|vehicle|SUV) (?:that|which) (?:killed|ploughed|plowed|mowed|rammed|ran over)\b|\bvehicle[- ]ramming\b|\bramming attack\b|\btruck attack\b/i,
+    re: /\b(?:rammed|ramming|ploughed|plowed|ploughing|plowing|drove|driving|mowed|mowing) (?:a |an |his |her |the )?(?:[\w-]+ ){0,2}?(?:car|truck|lorry|van|vehicle|SUV)? ?(?:into|through|down) (?:a |the )?(?:crowds?|pedestrians|people|worshippers|shoppers|revellers|spectators|(?:[\w-]+ ){0,2}(?:market|promenade|parade|festival))|\b(?:car|truck|lorry|van|vehicle|SUV) (?:that|which) (?:killed|ploughed|plowed|mowed|rammed|ran over)\b|\b(?:car|truck|lorry|van|vehicle|SUV)\b[^.]{0,40}?\b(?:was driven|were driven|ploughed|plowed|rammed|smashed) (?:into|through) (?:a |the )?(?:(?:group|crowd|line) of )?(?:[\w-]+ ){0,2}?(?:crowds?|pedestrians|people|worshippers|shoppers|revellers|spectators|protesters|pilgrims|them)\b|\bvehicle[- ]ramming\b|\bramming attack\b|\btruck attack\b/i,
     type: 'Unarmed Assault',
     weapon: VEHICLE,
     violent: true,
