@@ -349,6 +349,20 @@ describe('extract', () => {
     expect(truck.incidents[0]?.type).toBe('Unarmed Assault');
   });
 
+  it('reads an attacker\'s own video as a claim, "take up arms" as a call and "future attacks would be harsher" as a threat', () => {
+    const x = run(
+      'A gunman killed two Swedish football fans in Brussels on Monday. In a video posted on social media, a man identifying himself as the attacker said he had killed them. ' +
+        'The Baloch Liberation Army warned China to leave the province, saying future attacks would be even harsher. ' +
+        'Islamic State urged Muslims in the region to take up arms against the government.',
+      '2023-10-17',
+    );
+    expect(x.statements.map((s) => s.type)).toEqual([
+      'claim-of-responsibility',
+      'threat',
+      'call-to-violence',
+    ]);
+  });
+
   it('does not report accidents, disasters or sport as attacks', () => {
     for (const text of [
       'A gas explosion destroyed a block of flats in Paris on Saturday, killing three people and injuring 20.',

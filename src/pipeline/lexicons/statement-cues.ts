@@ -6,7 +6,7 @@ export type StatementType =
 
 /** Violent acts a statement may call for, threaten or justify. */
 const VIOLENT_ACT =
-  "(?:attack|kill|murder|slaughter|behead|execute|bomb|shoot|stab|burn|strike|target|avenge|take revenge|seek revenge|retaliate|wage (?:jihad|war)|fight|join (?:the )?(?:fight|jihad|armed struggle)|rise up|carry out (?:[\\w-]+ ){0,2}?(?:attacks|operations|bombings|jihad)|copy|emulate|repeat|follow (?:the |his |their )?[\\w'’-]+ (?:example|lead)|finish what|hunt)";
+  "(?:attack|kill|murder|slaughter|behead|execute|bomb|shoot|stab|burn|strike|target|avenge|take revenge|seek revenge|retaliate|wage (?:jihad|war)|fight|join (?:the )?(?:fight|jihad|armed struggle)|take up arms|rise up|carry out (?:[\\w-]+ ){0,2}?(?:attacks|operations|bombings|jihad)|copy|emulate|repeat|follow (?:the |his |their )?[\\w'’-]+ (?:example|lead)|finish what|hunt)";
 /** Up to four words between a verb and what follows ("threatened on Monday to execute"). */
 const GAP = "(?:[\\w'’,-]+ ){0,4}?";
 
@@ -27,6 +27,7 @@ export const STATEMENT_CUES: { type: StatementType; re: RegExp }[] = [
         `(?:said|says|announced|stated) ${GAP}(?:that )?(?:it|they) (?:had )?(?:carried out|was behind|were behind|staged|conducted|attacked|targeted|kidnapped|abducted|seized|bombed|blew up|brought down|shot down|detonated|planted|set fire to)`,
         `(?:said|says|announced|stated) ${GAP}(?:that )?(?:its|their) (?:fighters|militants|members|soldiers|forces|mujahideen|men) (?:had )?(?:attacked|carried out|targeted|killed|struck|launched|stormed)`,
         `(?:said|says|stated) ${GAP}(?:that )?the (?:attackers?|bombers?|gunm[ae]n|assailants?|perpetrators?)\\b[^.]{0,80}?\\b(?:were|was) ["“]?(?:its|their|the group's|soldiers|fighters|members)`,
+        'identif(?:ying|ied) (?:himself|herself|themselves) as the (?:attackers?|gunm[ae]n|bombers?|shooters?|perpetrators?)',
         'announced the (?:start|launch|beginning) of (?:what (?:he|it|they) called )?(?:an? |the )?(?:operation|offensive|battle)',
       ]
         .join('|')
@@ -68,6 +69,7 @@ export const STATEMENT_CUES: { type: StatementType; re: RegExp }[] = [
         'more attacks (?:will|would) follow',
         'will pay (?:a|the) (?:heavy )?price',
         'or (?:face|there will be|expect) (?:more|further|new) (?:attacks|violence|bloodshed)',
+        '(?:future|further|more|new) attacks (?:would|will) be',
         '(?:next|new) targets?',
         '(?:will|shall) (?:burn|bleed|pay)',
       ]
