@@ -467,9 +467,9 @@ function inViolentClause(doc: Doc, s: SentenceSignals, m: Mention): boolean {
 const SAID_ON =
   /\b(?:said|says|announced|told reporters|stated|confirmed|claimed responsibility|released|issued|posted|published)(?: late| early)? (?:on )?$/i;
 
-/** "was jailed for life on Wednesday": the date of a court's decision, not of the incident. */
+/** "was jailed for life on Wednesday", "at his first court appearance on Friday": the date of a court's decision or hearing, not of the incident. */
 const COURT_DECISION =
-  /\b(?:jailed|sentenced|convicted|found guilty|acquitted|charged|indicted|pleaded (?:not )?guilty|appeared (?:in|before) (?:a )?(?:court|judge|magistrates?))\b[^.;,]{0,25}?(?: on| late| early)* $/i;
+  /\b(?:jailed|sentenced|convicted|found guilty|acquitted|charged|indicted|pleaded (?:not )?guilty|appeared (?:in|before) (?:a )?(?:court|judge|magistrates?)|court appearance|(?:bond |bail |court )?hearing|arraignment|trial)\b[^.;,]{0,25}?(?: on| late| early)* $/i;
 
 /** "the death toll rose to 22 on Monday": the date of a new figure, not of the incident. */
 const TOLL_UPDATE =

@@ -363,6 +363,15 @@ describe('extract', () => {
     ]);
   });
 
+  it('dates a report on a court hearing by the attack: "opening fire" on Wednesday night, not the hearing on Friday', () => {
+    const x = run(
+      'Relatives of the nine people killed at a historic black church in Charleston confronted the man accused of the massacre at his first court appearance on Friday. ' +
+        'Authorities say he sat with a Bible study group at the church on Wednesday night before pulling out a handgun and opening fire.',
+      '2015-06-20',
+    );
+    expect(x.incidents[0]).toMatchObject({ date: { value: '2015-06-17' }, weapons: ['Firearms'] });
+  });
+
   it('does not report accidents, disasters or sport as attacks', () => {
     for (const text of [
       'A gas explosion destroyed a block of flats in Paris on Saturday, killing three people and injuring 20.',
