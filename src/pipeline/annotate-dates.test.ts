@@ -103,6 +103,12 @@ describe('annotateDates', () => {
     ]);
   });
 
+  it('does not read "sat" or "sun" as weekdays', () => {
+    expect(dates('He was shot as he sat in a patrol car late on Monday.', '2009-03-10')).toEqual([
+      ['Monday', '2009-03-09'],
+    ]);
+  });
+
   it('reads "June last year" as one month of the year before', () => {
     expect(dates('He died of his burns a month after the attack in June last year.', '2008-12-17')).toEqual([
       ['June last year', '2007-06'],

@@ -17,6 +17,8 @@ const NOT_A_DATE =
   /^(?:now|soon|later|night|morning|evening|afternoon|(?:the )?next day|(?:a|an|one|a few|few|several|some|many|\d+|(?!(?:last|this|next|past|previous|coming|that|the|same|each|every)\b)[a-z]+(?:-[a-z]+)?) (?:minutes?|hours?|days?|weeks?|months?|years?|decades?)(?: (?:later|earlier|before|after))?|(?:the )?(?:last|past|previous) (?:a few|[a-z]+|\d+) (?:minutes|hours|days|weeks|months|years|decades)|the (?:day|week|month|year) (?:before|after)|.* (?:later|earlier|before|after))$/i;
 const LOWER_MONTH =
   /^(?:january|february|march|april|may|june|july|august|september|october|november|december)\b/;
+/** Words chrono reads as weekdays: "as he sat in a patrol car", "the sun", "wed". */
+const LOWER_WEEKDAY_WORD = /^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?$/;
 const FUTURE =
   /\b(?:will|shall|'ll|going to|scheduled|expected to|plans? to|planned for|next(?! to\b| door\b)|upcoming|coming|tomorrow)\b/i;
 /** Where a clause ends: a date is read as future only from the words of its own clause. */
@@ -87,7 +89,7 @@ export function annotateDates(doc: Doc): Doc {
         offset += time[0].length;
       }
       surface = surface.replace(/\s+at\s+\d.*$/i, '').replace(/[\s,]+$/, '');
-      if (NOT_A_DATE.test(surface) || LOWER_MONTH.test(surface)) continue;
+      if (NOT_A_DATE.test(surface) || LOWER_MONTH.test(surface) || LOWER_WEEKDAY_WORD.test(surface)) continue;
       const value = resolve(r, surface, ref, speaksOfFuture(text, offset, surface.length));
       if (value === 'unanchored') {
         unanchored++;

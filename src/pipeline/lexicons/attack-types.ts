@@ -111,7 +111,7 @@ export const ATTACK_CUES: AttackCue[] = [
     violent: false,
   },
   {
-    re: /\b(?:shoot(?:ing|ings|er|ers)?|shot (?:dead|and killed|at|him|her|them)|open(?:ed|ing|s)? fire|gun(?:man|men|fire|shots?)|gun attacks?|sniper|machine[- ]guns?|rifles?|firearms?|pistols?|handguns?|AK-47s?)\b/i,
+    re: /\b(?:shoot(?:ing|ings|er|ers)?|shot (?:dead|and killed|at|him|her|them|in the (?:head|chest|back|neck|face|leg|stomach))|open(?:ed|ing|s)? fire|gun(?:man|men|fire|shots?)|gun attacks?|sniper|machine[- ]guns?|rifles?|firearms?|pistols?|handguns?|AK-47s?)\b/i,
     type: 'Armed Assault',
     weapon: 'Firearms',
     violent: true,
