@@ -103,6 +103,14 @@ describe('extract', () => {
     expect(x.incidents[0]?.killed).toEqual({ value: 4 });
   });
 
+  it('counts "a boy was burned to death and three members of his family were seriously hurt"', () => {
+    const x = run(
+      'An 18-month-old Palestinian boy was burned to death and three members of his family were seriously hurt when extremists set fire to their home on Friday.',
+      '2015-07-31',
+    );
+    expect(x.incidents[0]).toMatchObject({ killed: { value: 1 }, wounded: { value: 3 } });
+  });
+
   it('gives a range when sources disagree on a toll, with both sentences as evidence', () => {
     const text =
       'A suicide bomber killed 20 people at a market in Kabul on Tuesday, police said. ' +

@@ -8,14 +8,14 @@ import type { SentenceSignals } from './sentence-signals.js';
  * killed") — not a killing the counted people did ("two men shot dead a journalist").
  */
 const KILLED_AFTER =
-  /^\s*((?:(?!(?:and|or|but|were|was|have|had|are|that|which|who|when|after|before)\b)[a-z][\w'-]*,?\s+){0,4}?)(?:(?:were|was|have been|had been|are|are reported|were confirmed|are feared|are believed)\s+)?(?:(?:reportedly|also|later|all|subsequently|been)\s+)*(?:(?:killed|murdered|slain|shot dead)\b(?!\s+(?:a|an|the|his|her|their|one|two|three|four|five|six|seven|eight|nine|ten|\d[\d,]*|at least|more than|dozens|scores|several|many|some)\b)|(?:dead|died|lost their lives|deaths|fatalities|bodies|confirmed dead)\b)/i;
+  /^\s*((?:(?!(?:and|or|but|were|was|have|had|are|that|which|who|when|after|before)\b)[a-z][\w'-]*,?\s+){0,4}?)(?:(?:were|was|have been|had been|are|are reported|were confirmed|are feared|are believed)\s+)?(?:(?:reportedly|also|later|all|subsequently|been)\s+)*(?:(?:killed|murdered|slain|shot dead|(?:burned|burnt|stabbed|beaten|hacked) to death)\b(?!\s+(?:a|an|the|his|her|their|one|two|three|four|five|six|seven|eight|nine|ten|\d[\d,]*|at least|more than|dozens|scores|several|many|some)\b)|(?:dead|died|lost their lives|deaths|fatalities|bodies|confirmed dead)\b)/i;
 /** Counted people who are the attackers, not victims ("all 33 attackers were killed"). */
 const ATTACKER_NOUNS =
   /\b(?:attackers?|assailants?|gunm[ae]n|militants?|insurgents?|bombers?|terrorists?|hijackers?|hostage[- ]takers?|perpetrators?|jihadists?|fighters?|rebels?|extremists?)\b/i;
 const KILLED_BEFORE =
   /(?:kill(?:ed|ing|s)?(?: (?:himself|herself|themselves) and| (?:a|an|one) [\w-]+ and)?|murder(?:ed|ing)|left|leaving|death toll\b[^.;]{0,140}?\b(?:rose|risen|climbed|increased|jumped|reached|stood|stands|is|was|of|at|to)(?: to| at)?|(?:put|puts|putting|gave|give|gives) the (?:death )?toll (?:at|as)|dead (?:numbered|reached)|claim(?:ed|ing) the lives of|deaths of)\s*$/i;
 const WOUNDED_AFTER =
-  /^\s*(?:(?:other|more|people|persons|civilians|soldiers|police(?:men)?|officers|troops|members|children|women|men|students|worshipp?ers|residents|villagers|fighters|pilgrims|passengers|tourists|staff|workers|of them|others)\s+){0,3}(?:(?:were|was|have been|had been|are|were reportedly)\s+)?(?:(?:seriously|critically|severely|slightly)\s+)?(?:injured|wounded|hurt|injuries|casualties were wounded)/i;
+  /^\s*(?:(?:other|more|people|persons|civilians|soldiers|police(?:men)?|officers|troops|members|children|women|men|students|worshipp?ers|residents|villagers|fighters|pilgrims|passengers|tourists|staff|workers|of them|others)\s+){0,3}(?:of (?:his|her|their|the) (?:family|families|relatives|colleagues|unit|crew)\s+)?(?:(?:were|was|have been|had been|are|were reportedly)\s+)?(?:(?:seriously|critically|severely|slightly)\s+)?(?:injured|wounded|hurt|injuries|casualties were wounded)/i;
 const WOUNDED_BEFORE = /(?:injur(?:ed|ing|es)|wound(?:ed|ing|s)|hurt(?:ing)?)\s*$/i;
 const ZERO_KILLED =
   /\b(?:no (?:one|body|people|person|deaths?|fatalities) (?:(?:was|were|has been|have been) )?(?:killed|dead|reported killed|died)|no (?:deaths|fatalities) (?:were |was )?reported|nobody (?:was )?(?:killed|died))\b/i;
@@ -34,7 +34,8 @@ const ONE_KILLED =
   /\b(?:killing|killed|kills|shot dead|stabbed to death)\s+(?:a|an|one)\s+(?:[\w-]+\s+){0,4}?(?:civilian|man|woman|child|boy|girl|soldier|officer|policeman|policewoman|contractor|worker|journalist|teacher|student|person|pilgrim|guard|passenger|driver|member|official|priest|imam|pastor|rabbi|worshipper|tourist|gendarme|trooper|farmer|guest)\b/i;
 const AND_ONE_MORE =
   /^\s+(?:[\w-]+\s+){1,3}?and (?:their|his|her|its|a|an|one) (?:[\w-]+\s+){0,2}?(?:driver|guard|teacher|interpreter|translator|bodyguard|pilot|guide|colleague|son|daughter|wife|husband|child|officer|soldier|policeman|civilian)\b/i;
-const DIED_OF_INJURIES = /\b(?:has|had) died (?:of|from) (?:his|her) (?:injuries|wounds)\b/i;
+const DIED_OF_INJURIES =
+  /\b(?:has|had) died (?:of|from) (?:his|her) (?:injuries|wounds)\b|\b(?:a|an|one)\s+(?:[\w-]+\s+){0,3}?(?:boy|girl|man|woman|child|baby|toddler|teenager|officer|soldier|policeman|worshipper|student)\s+(?:was|has been|had been)\s+(?:killed|shot dead|murdered|(?:burned|burnt|stabbed|beaten|hacked) to death)\b/i;
 const ONE_WOUNDED =
   /\b(?:wounding|wounded|injuring|injured)\s+(?:a|an|one)\s+(?:[\w-]+\s+){0,4}?(?:civilian|man|woman|child|boy|girl|soldier|officer|policeman|contractor|worker|journalist|person|guard|passenger|driver|member|official|gendarme|trooper)\b/i;
 /** "50 people were killed, including the gunman" — the attackers counted among the dead. */
