@@ -111,6 +111,19 @@ describe('extract', () => {
     expect(x.incidents[0]).toMatchObject({ killed: { value: 1 }, wounded: { value: 3 } });
   });
 
+  it('reads "61 others were receiving treatment" as wounded and "no churchgoers were killed" as none killed', () => {
+    const owo = run(
+      'Gunmen detonated explosives and opened fire on worshippers at a church in Owo on Sunday. Officials said 40 people were killed and 61 others were receiving treatment in hospitals.',
+      '2022-06-10',
+    );
+    expect(owo.incidents[0]).toMatchObject({ killed: { value: 40 }, wounded: { value: 61 } });
+    const makassar = run(
+      'Two suicide bombers blew themselves up outside a cathedral in Makassar on Sunday, wounding at least 20 people. No churchgoers were killed.',
+      '2021-03-29',
+    );
+    expect(makassar.incidents[0]?.killed).toEqual({ value: 0 });
+  });
+
   it('gives a range when sources disagree on a toll, with both sentences as evidence', () => {
     const text =
       'A suicide bomber killed 20 people at a market in Kabul on Tuesday, police said. ' +

@@ -15,10 +15,10 @@ const ATTACKER_NOUNS =
 const KILLED_BEFORE =
   /(?:kill(?:ed|ing|s)?(?: (?:himself|herself|themselves) and| (?:a|an|one) [\w-]+ and)?|murder(?:ed|ing)|left|leaving|death toll\b[^.;]{0,140}?\b(?:rose|risen|climbed|increased|jumped|reached|stood|stands|is|was|of|at|to)(?: to| at)?|(?:put|puts|putting|gave|give|gives) the (?:death )?toll (?:at|as)|dead (?:numbered|reached)|claim(?:ed|ing) the lives of|deaths of)\s*$/i;
 const WOUNDED_AFTER =
-  /^\s*(?:(?:other|more|people|persons|civilians|soldiers|police(?:men)?|officers|troops|members|children|women|men|students|worshipp?ers|residents|villagers|fighters|pilgrims|passengers|tourists|staff|workers|of them|others)\s+){0,3}(?:of (?:his|her|their|the) (?:family|families|relatives|colleagues|unit|crew)\s+)?(?:(?:were|was|have been|had been|are|were reportedly)\s+)?(?:(?:seriously|critically|severely|slightly)\s+)?(?:injured|wounded|hurt|injuries|casualties were wounded)/i;
+  /^\s*(?:(?:other|more|people|persons|civilians|soldiers|police(?:men)?|officers|troops|members|children|women|men|students|worshipp?ers|residents|villagers|fighters|pilgrims|passengers|tourists|staff|workers|of them|others)\s+){0,3}(?:of (?:his|her|their|the) (?:family|families|relatives|colleagues|unit|crew)\s+)?(?:(?:were|was|have been|had been|are|were reportedly)\s+)?(?:(?:seriously|critically|severely|slightly)\s+)?(?:injured|wounded|hurt|injuries|casualties were wounded|receiving treatment|being treated|treated in hospital|hospitali[sz]ed|admitted to hospital)/i;
 const WOUNDED_BEFORE = /(?:injur(?:ed|ing|es)|wound(?:ed|ing|s)|hurt(?:ing)?)\s*$/i;
 const ZERO_KILLED =
-  /\b(?:no (?:one|body|people|person|deaths?|fatalities) (?:(?:was|were|has been|have been) )?(?:killed|dead|reported killed|died)|no (?:deaths|fatalities) (?:were |was )?reported|nobody (?:was )?(?:killed|died))\b/i;
+  /\b(?:no (?:one|body|people|person|deaths?|fatalities|civilians|worshippers|churchgoers|passengers|bystanders|students|children|soldiers|officers|policemen|guests|hostages) (?:(?:was|were|has been|have been) )?(?:killed|dead|reported killed|died)|no (?:deaths|fatalities) (?:were |was )?reported|nobody (?:was )?(?:killed|died))\b/i;
 const ZERO_WOUNDED =
   /\b(?:no (?:one|body|people|person) (?:(?:was|were|has been|have been) )?(?:hurt|injured|wounded)|no (?:injuries|injured) (?:were |was )?reported|nobody (?:was )?(?:hurt|injured|wounded)|no one else was (?:hurt|injured))\b/i;
 const ZERO_BOTH =
