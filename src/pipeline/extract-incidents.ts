@@ -393,6 +393,7 @@ function eventDates(doc: Doc, s: SentenceSignals): Mention[] {
       !SAID_ON.test(doc.text.slice(Math.max(0, m.start - 30), m.start)) &&
       !TOLL_UPDATE.test(doc.text.slice(Math.max(s.start, m.start - 40), m.start)) &&
       !COURT_DECISION.test(doc.text.slice(Math.max(s.start, m.start - 60), m.start)) &&
+      !DESCRIBED_PERSON.test(doc.text.slice(Math.max(s.start, m.start - 100), m.start)) &&
       !(published !== undefined && (dateRange(m.value as DateValue)?.[0] ?? 0) > published),
   );
 }
@@ -470,6 +471,10 @@ const SAID_ON =
 /** "was jailed for life on Wednesday", "at his first court appearance on Friday": the date of a court's decision or hearing, not of the incident. */
 const COURT_DECISION =
   /\b(?:jailed|sentenced|convicted|found guilty|acquitted|charged|indicted|pleaded (?:not )?guilty|appeared (?:in|before) (?:a )?(?:court|judge|magistrates?)|court appearance|(?:bond |bail |court )?hearing|arraignment|trial)\b[^.;,]{0,25}?(?: on| late| early)* $/i;
+
+/** "the elder brother of the man who blew himself up in Suruc in July": a person described by another attack. */
+const DESCRIBED_PERSON =
+  /\b(?:brother|sister|son|daughter|father|mother|cousin|friend|husband|wife|associate|accomplice) of (?:the|a) (?:man|woman|bomber|attacker|gunman) who [^,;:.]*$/i;
 
 /** "the death toll rose to 22 on Monday": the date of a new figure, not of the incident. */
 const TOLL_UPDATE =

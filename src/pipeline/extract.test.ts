@@ -393,6 +393,14 @@ describe('extract', () => {
     expect(x.incidents[0]).toMatchObject({ date: { value: '2015-06-17' }, weapons: ['Firearms'] });
   });
 
+  it('does not date an attack by the attack of the man a suspect is related to', () => {
+    const x = run(
+      'Prosecutors identified one of the two suicide bombers who killed 102 people at a peace rally in Ankara as the elder brother of the man who blew himself up in the border town of Suruc in July.',
+      '2015-10-20',
+    );
+    expect(x.incidents[0]?.date?.value).not.toMatch(/^2015-07/);
+  });
+
   it('does not report accidents, disasters or sport as attacks', () => {
     for (const text of [
       'A gas explosion destroyed a block of flats in Paris on Saturday, killing three people and injuring 20.',
