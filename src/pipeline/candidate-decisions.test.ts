@@ -85,7 +85,7 @@ describe('candidate decisions in resolution', () => {
     expect(r.candidates.map((c) => c.value.key)).toEqual(['crimson dawn brigade']);
   });
 
-  it('hides a rejected name from the candidates without touching the mentions', () => {
+  it('hides a rejected name from the candidates and from the incidents and statements that named it', () => {
     const rejected: CandidateDecision = {
       ...by,
       key: 'silver lotus front',
@@ -95,10 +95,11 @@ describe('candidate decisions in resolution', () => {
     const decided = decidedNames([rejected], kbRef);
     expect(decided.get('silver lotus front')).toBeNull();
     const r = resolveAll(applyDecidedNames(records(), decided));
-    expect(r.statements[0]!.views[0]!.value.organization).toMatchObject({
-      id: null,
-      name: 'Silver Lotus Front',
-    });
+    expect(r.statements[0]!.views[0]!.value.organization).toBeNull();
+    expect(r.incidents.flatMap((i) => i.views[0]!.value.perpetrators.map((p) => p.name)).sort()).toEqual([
+      'Crimson Dawn Brigade',
+      'Crimson Dawn Brigade',
+    ]);
     expect(undecidedCandidates(r.candidates, decided).map((c) => c.value.key)).toEqual([
       'crimson dawn brigade',
     ]);

@@ -82,18 +82,26 @@ export function decidedNames(
 
 /**
  * The records with every unknown actor (no knowledge-base id) whose name was accepted or made an
- * alias resolved to its entity, keeping the words of the text. Pure: the records are not changed.
+ * alias resolved to its entity, keeping the words of the text, and every one an analyst rejected
+ * as not an actor left out (a statement's speaker or organisation becomes unknown). Pure: the
+ * records are not changed.
  */
 export function applyDecidedNames(
   records: ExtractionRecord[],
   decided: Map<string, ActorRef | null>,
 ): ExtractionRecord[] {
   if (decided.size === 0) return records;
-  const resolve = <T extends ActorRef | null>(ref: T): T => {
+  const resolve = (ref: ActorRef | null): ActorRef | null => {
     if (!ref || ref.id !== null) return ref;
     const to = decided.get(nameKey(ref.name));
-    return to ? ({ ...ref, ...to, text: ref.text ?? ref.name } as T) : ref;
+    if (to === null) return null;
+    return to ? { ...ref, ...to, text: ref.text ?? ref.name } : ref;
   };
+  const resolveAll = <T extends ActorRef>(refs: T[]): T[] =>
+    refs.flatMap((ref) => {
+      const to = resolve(ref);
+      return to ? [{ ...ref, ...to }] : [];
+    });
   return records.map((r) => {
     const x: Extraction = r.extraction;
     return {
@@ -102,8 +110,8 @@ export function applyDecidedNames(
         ...x,
         incidents: x.incidents.map((i) => ({
           ...i,
-          perpetrators: i.perpetrators.map(resolve),
-          claimedBy: i.claimedBy.map(resolve),
+          perpetrators: resolveAll(i.perpetrators),
+          claimedBy: resolveAll(i.claimedBy),
         })),
         statements: x.statements.map((s) => ({
           ...s,

@@ -144,10 +144,10 @@ for (const backend of ['SQLite', 'PostgreSQL'] as const)
       const dashboard = await get<{ topGroups: { id: string }[] }>(gina, '/api/dashboard');
       expect(dashboard.topGroups.map((g) => g.id)).toContain('crimson-dawn');
 
-      // Deciding again replaces the decision: rejected, the name is an unknown perpetrator again.
+      // Deciding again replaces the decision: rejected as not an actor, the name is no perpetrator.
       const rejected = await decide(ana, 'Crimson Dawn Brigade', { decision: 'rejected', reason: 'noise' });
       expect(rejected.statusCode, rejected.body).toBe(200);
-      expect(await perpetratorsIn('Peshawar')).toEqual([[null, 'Crimson Dawn Brigade']]);
+      expect(await perpetratorsIn('Peshawar')).toEqual([]);
       expect(await candidates()).not.toContain('Crimson Dawn Brigade');
       expect((await call(gina, 'GET', '/api/entities/crimson-dawn')).statusCode).toBe(404);
       expect(await decisions()).toMatchObject([
@@ -155,6 +155,7 @@ for (const backend of ['SQLite', 'PostgreSQL'] as const)
       ]);
       expect((await undo(ana, 'Crimson Dawn Brigade')).statusCode).toBe(200);
       expect(await candidates()).toContain('Crimson Dawn Brigade');
+      expect(await perpetratorsIn('Peshawar')).toEqual([[null, 'Crimson Dawn Brigade']]);
     });
 
     it('keeps a decision about a candidate only RED documents name from readers below RED', async () => {
