@@ -15,7 +15,7 @@ describe('vigil candidates: list, accept, alias, reject, undo', { timeout: 60_00
       .stdout.trim()
       .split('\n')
       .map((l) => JSON.parse(l) as { location: { city: string }; perpetrators: { id: string | null }[] })
-      .map((i) => `${i.location.city}: ${i.perpetrators.map((p) => p.id ?? 'unknown').join(', ')}`)
+      .map((i) => `${i.location.city}: ${i.perpetrators.map((p) => p.id ?? 'unknown').join(', ') || 'none'}`)
       .sort();
 
   beforeAll(async () => {
@@ -54,8 +54,8 @@ describe('vigil candidates: list, accept, alias, reject, undo', { timeout: 60_00
     );
     expect(run('candidates').stdout).toBe('');
     expect(perpetrators()).toEqual([
-      'Islamabad: unknown',
-      'Karachi: unknown',
+      'Islamabad: none',
+      'Karachi: none',
       'Lahore: taliban',
       'Multan: taliban',
       'Peshawar: crimson-dawn',
