@@ -91,17 +91,13 @@ export function applyDecidedNames(
   decided: Map<string, ActorRef | null>,
 ): ExtractionRecord[] {
   if (decided.size === 0) return records;
-  const resolve = (ref: ActorRef | null): ActorRef | null => {
+  const resolve = <T extends ActorRef>(ref: T | null): T | null => {
     if (!ref || ref.id !== null) return ref;
     const to = decided.get(nameKey(ref.name));
     if (to === null) return null;
     return to ? { ...ref, ...to, text: ref.text ?? ref.name } : ref;
   };
-  const resolveAll = <T extends ActorRef>(refs: T[]): T[] =>
-    refs.flatMap((ref) => {
-      const to = resolve(ref);
-      return to ? [{ ...ref, ...to }] : [];
-    });
+  const resolveEach = <T extends ActorRef>(refs: T[]): T[] => refs.flatMap((ref) => resolve(ref) ?? []);
   return records.map((r) => {
     const x: Extraction = r.extraction;
     return {
@@ -110,8 +106,8 @@ export function applyDecidedNames(
         ...x,
         incidents: x.incidents.map((i) => ({
           ...i,
-          perpetrators: resolveAll(i.perpetrators),
-          claimedBy: resolveAll(i.claimedBy),
+          perpetrators: resolveEach(i.perpetrators),
+          claimedBy: resolveEach(i.claimedBy),
         })),
         statements: x.statements.map((s) => ({
           ...s,
