@@ -149,9 +149,14 @@ function titleReportsAttack(title: string): boolean {
   );
 }
 
+/** Nouns a report refers back to its attack with ("the attack", "Monday's bombing"). */
+const ATTACK_NOUNS = 'attacks?|bombings?|blasts?|explosions?|assault|shooting|massacre|raid';
+
 /** What a report frames as terrorism: "investigating the attack as a hate crime", "the anti-terrorism prosecutor … the investigation". */
-const FRAMED_SUBJECT =
-  /\b(?:the|this|that) (?:attacks?|bombings?|blasts?|explosions?|assault|shooting|stabbing|massacre|raid|killing|arson|incident|investigation|case|gunman|attacker|assailant|suspect|killer|bomber)\b/i;
+const FRAMED_SUBJECT = new RegExp(
+  `\\b(?:the|this|that) (?:${ATTACK_NOUNS}|stabbing|killing|arson|incident|investigation|case|gunman|attacker|assailant|suspect|killer|bomber)\\b`,
+  'i',
+);
 
 /** A device that did not go off: found, defused, made safe. */
 const DEFUSED =
@@ -167,8 +172,10 @@ const ATTRIBUTION =
 
 /** Event sentences further apart than this many sentences report different incidents. */
 const EVENT_GAP = 8;
-const ANAPHORIC_ATTACK =
-  /\b(?:the|this|that|Monday's|Tuesday's|Wednesday's|Thursday's|Friday's|Saturday's|Sunday's) (?:attacks?|bombings?|blasts?|explosions?|assault|shooting|massacre|raid)\b/i;
+const ANAPHORIC_ATTACK = new RegExp(
+  `\\b(?:the|this|that|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day's) (?:${ATTACK_NOUNS})\\b`,
+  'i',
+);
 
 function clusterEvents(doc: Doc, signals: SentenceSignals[]): Cluster[] {
   const events = signals.filter((s) => s.score >= EVENT_THRESHOLD);
