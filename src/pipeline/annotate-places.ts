@@ -204,6 +204,9 @@ function plausible(
 ): boolean {
   const text = doc.text;
   const surface = text.slice(m.start, m.end);
+  // A wire dateline ("MADISON, Wis. —", "BRISBANE —") names a place, whatever else the word may be.
+  if (m.start === 0 && /^[A-Z][A-Z .'’-]+$/.test(surface) && /^(?:,|\s*[—–-])/.test(text.slice(m.end)))
+    return true;
   if (gazetteer.stopwords.has(surface.toLowerCase())) return false;
   if (!startsUpper(surface)) return false;
   const kinds = m.values.map((n) => gazetteer.place(n).kind);

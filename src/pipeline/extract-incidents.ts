@@ -18,6 +18,7 @@ import {
   CRIME,
   FICTION,
   NOT_AN_ATTACK,
+  NOT_TERRORISM,
   SPORT,
   PAST_ATTRIBUTION,
   POLITICAL_CONTEXT,
@@ -46,21 +47,29 @@ export function extractIncidents(
   kb: KnowledgeBase,
   isCapital: (p: PlaceRef) => boolean = () => false,
 ): IncidentMention[] {
-  const clusters = clusterEvents(doc, signals);
+  const aftermath = signals.filter((s) => s.aftermath).length >= 2;
+  let clusters = clusterEvents(doc, signals);
   const main = clusters[0]?.role === 'main' ? clusters[0] : undefined;
+  if (main && aftermath) clusters = withRestatement(doc, main, clusters);
   if (main) clusters.push(...splitOtherDays(doc, main));
   const incidents = clusters.map((c, i) =>
     buildIncident(doc, c, kb, `${doc.id}:i${i + 1}`, signals, isCapital),
   );
-  // Aftermath articles (a trial years later) and articles whose lead is about something else
-  // (an attack recalled in the fifth sentence of a political story) report it only as background.
-  const aftermath = signals.filter((s) => s.aftermath).length >= 2;
+  // Articles whose lead is about something else (an attack recalled in the fifth sentence of a
+  // political story) report it only as background; so do aftermath articles (a trial, a
+  // sentencing), unless they restate a political attack of the last year with its toll: a
+  // sentencing report months after the attack that tells what the attacker did is a source on it;
+  // a trial years later is not news of the attack.
   const firstEvent = signals.find((s) => s.score >= EVENT_THRESHOLD && !isPast(s, doc.published));
   const lead =
     firstEvent !== undefined &&
     (firstEvent.index <= 2 || (doc.title !== undefined && titleReportsAttack(doc.title)));
   for (const inc of incidents) {
-    if ((aftermath || !lead) && inc.role === 'main') {
+    const restated =
+      inc.confidence >= 0.5 &&
+      (inc.killed !== null || inc.wounded !== null) &&
+      withinYear(inc.date, doc.published);
+    if ((!lead || (aftermath && !restated)) && inc.role === 'main') {
       inc.role = 'background';
       inc.confidence = Math.min(inc.confidence, 0.4);
     }
@@ -72,15 +81,15 @@ const KILL_VERB =
   /\b(?:killed|killing|assassinated|shot dead|targeted|targeting|murdered|(?:fatal |deadly )?(?:stabbing|shooting|killing|murder|assassination) of)\s+(?:[\w.'’-]+\s+){0,4}?$/i;
 /** "killed the Taliban governor of Balkh province": an official killed, named or not. */
 const KILLS_OFFICIAL =
-  /\b(?:killed|killing|assassinated|shot dead|murdered|(?:fatal |deadly )?(?:stabbing|shooting|killing|murder|assassination) of)\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){0,4}?(?:governor|minister|mayor|general|lawmaker|senator|judge|prosecutor|police chief|provincial chief|district chief|MP|member of parliament|presidential candidate|ambassador)\b/i;
+  /\b(?:killed|killing|assassinated|shot dead|murdered|(?:fatal |deadly )?(?:stabbing|shooting|killing|murder|assassination) of)\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){0,4}?(?:governor|minister|mayor|general|lawmaker|senator|judge|prosecutor|police chief|provincial chief|district chief|MP|member of parliament|presidential candidate|ambassador|councillor|councilman|councilwoman|politician|journalist|writer|blogger|activist)\b/i;
 const PROMINENT =
-  /^,?\s*(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:head|leader|commander|chief|general|minister|governor|mayor|president|senator|deputy|judge|prosecutor|MP|lawmaker|cleric|imam|spokes(?:man|woman))\b/i;
+  /^,?\s*(?:the\s+|an?\s+)?(?:[\w'’-]+\s+){0,3}?(?:head|leader|commander|chief|general|minister|governor|mayor|president|senator|deputy|judge|prosecutor|MP|lawmaker|cleric|imam|spokes(?:man|woman)|councillor|politician|journalist|writer|blogger|activist)\b/i;
 const PROMINENT_TITLE =
   /\b(?:General|Gen\.|Major General|Commander|Minister|President|Governor|Mayor|Senator|Judge|Sheikh|Ayatollah|lawmaker|MP|minister|governor|mayor|senator|judge)\s+$/;
 
 /** "Russian opposition leader Alexei Navalny was poisoned": a prominent person, the subject of a passive killing. */
 const PROMINENT_VICTIM =
-  /\b(?:opposition leader|opposition politician|minister|governor|mayor|senator|lawmaker|prime minister|president)\s+(?:[A-Z][\w.'’-]+\s+){1,3}(?:was|had been|has been)\s+(?:poisoned|assassinated|shot dead|killed|murdered|stabbed to death)\b/;
+  /\b(?:opposition leader|opposition politician|[Mm]inister|[Gg]overnor|[Mm]ayor|[Ss]enator|lawmaker|[Pp]rime [Mm]inister|[Pp]resident)\s+(?:[A-Z][\w.'’-]+\s+){1,3}(?:[^.;]{0,60}?\b(?:he|she)\s+)?(?:was|had been|has been)\s+(?:poisoned|assassinated|shot dead|killed|murdered|stabbed to death)\b/;
 
 /**
  * "killed Qasem Soleimani, head of Iran's Quds Force", "the fatal stabbing of lawmaker David
@@ -112,7 +121,28 @@ function isPast(s: SentenceSignals, published: string | undefined): boolean {
   return dates.length > 0 && dates.every((m) => datesEarlierEvent(m.value as DateValue, published));
 }
 
-/** A headline that reports an attack: a violent attack cue and no accident cue. */
+/** A date no more than a year before publication (an undated incident is not known to be recent). */
+function withinYear(date: DateValue | null, published: string | undefined): boolean {
+  const range = date ? dateRange(date) : undefined;
+  if (!range || !published) return false;
+  return dayNumber(published) - range[1] <= 365;
+}
+
+/**
+ * An aftermath report (a trial, a sentencing) retells the attack it follows up right after its
+ * lead: "Luca Traini drove around the town … on the morning of February 3, firing a pistol". Those
+ * event sentences, dated months before the report but recalling nothing, join the main incident.
+ */
+function withRestatement(doc: Doc, main: Cluster, clusters: Cluster[]): Cluster[] {
+  const last = (): number => main.sentences[main.sentences.length - 1]!.index;
+  return clusters.filter((c) => {
+    if (c === main || c.sentences[0]!.index > last() + 2 || c.sentences.some((s) => s.recalled)) return true;
+    main.sentences.push(...c.sentences);
+    main.sentences.sort((a, b) => a.index - b.index);
+    return false;
+  });
+}
+
 /**
  * Event sentences of the main cluster whose attack words carry another day than the incident's
  * ("On October 24, a suicide bomber killed 24 people", in a report on a November attack) report
@@ -158,9 +188,13 @@ const FRAMED_SUBJECT = new RegExp(
   'i',
 );
 
+/** The attacker's motive or views: "motivated by white nationalist beliefs", "he had posted anti-Islam messages". */
+const MOTIVE =
+  /\b(?:motiv\w+|manifesto|(?:he|she|they) had (?:posted|written|expressed|shared|voiced)|(?:his|her|their) (?:views|beliefs|ideology|posts|messages))\b/i;
+
 /** A device that did not go off: found, defused, made safe. */
 const DEFUSED =
-  /\b(?:defused|made safe|unexploded|failed to (?:explode|detonate|go off)|did not (?:explode|detonate|go off)|controlled explosion|bomb squad)\b/i;
+  /\b(?:defused|made safe|unexploded|failed to (?:explode|detonate|go off)|did not (?:explode|detonate|go off)|controlled explosion|bomb squad|found (?:an? |two |three |several )?(?:[\w-]+ ){0,2}?(?:bombs?|devices?|explosives)|(?:bombs?|devices?|explosives) (?:was|were) (?:found|discovered))\b/i;
 
 /** The police or troops firing on the attacker: "shot dead by police", "officers shot the driver". */
 const POLICE_FIRE =
@@ -292,13 +326,22 @@ function buildIncident(
     incidentDate(doc, sentences, harmSentences) ??
     (cluster.role === 'main' ? (datelineDate(doc, signals) ?? leadAttackDate(signals)) : undefined);
   if (date) evidence.push(ev('date', date.sentence));
+  // The places in an attack word's clause of the first event sentence come first: "the funeral …
+  // in Lahore on Wednesday, a day after he was shot dead in Islamabad".
+  const attackClauses = events.slice(0, 1).map((s) => ({
+    ...s,
+    mentions: s.mentions.filter((m) => m.kind !== 'place' || inViolentClause(doc, s, m)),
+  }));
+  const listed = incidentLocation(
+    { end: datelineEnd(doc.text), isCapital },
+    attackClauses,
+    sentences,
+    cluster.role === 'main' ? signals.slice(0, 3) : [],
+  );
   const location =
-    unlistedPlace(events) ??
-    incidentLocation(
-      { end: datelineEnd(doc.text), isCapital },
-      sentences,
-      cluster.role === 'main' ? signals.slice(0, 3) : [],
-    );
+    unlistedPlace(events.slice(0, 1)) ??
+    (listed?.place.city === undefined ? unlistedPlace(events.slice(1)) : undefined) ??
+    listed;
   if (location) evidence.push(ev('location', location.sentence));
 
   const targets = incidentTargets(doc, events.length > 0 ? events : sentences);
@@ -324,9 +367,13 @@ function buildIncident(
     /\b(?:gunmen|attackers|assailants|militants|insurgents|suicide bombers)\b/i.test(s.text),
   );
   // "Investigating the attack as a hate crime": the report frames its attack as political violence.
+  // So does a sentence on the attacker's motive ("motivated by white nationalist beliefs", "he
+  // had posted anti-Islam messages").
   const framed =
     cluster.role === 'main' &&
-    signals.some((s) => s.political && !isPast(s, doc.published) && FRAMED_SUBJECT.test(s.text));
+    signals.some(
+      (s) => s.political && !isPast(s, doc.published) && (FRAMED_SUBJECT.test(s.text) || MOTIVE.test(s.text)),
+    );
   const political =
     sentences.some((s) => s.political) ||
     framed ||
@@ -359,6 +406,14 @@ function buildIncident(
     signals.filter((s) => FICTION.test(s.text)).length >= 2
   )
     confidence -= 0.3;
+  // "Nothing to suggest the attack was an act of terrorism": the authorities rule it out.
+  const ruledOut = signals.some((s) => !isPast(s, doc.published) && NOT_TERRORISM.test(s.text));
+  if (ruledOut && !actors.perpetrators.some((p) => p.kind === 'group')) confidence -= 0.3;
+  // A state's strike in a war is an act of war, not terrorism; a targeted killing of a leader
+  // stays an incident, as the revenge it calls for is what analysts follow.
+  const stateOnly =
+    actors.perpetrators.length > 0 && actors.perpetrators.every((p) => p.kind === 'state-body');
+  if (stateOnly && type !== 'Assassination') confidence = Math.min(confidence, 0.45);
   if (cluster.role === 'background') confidence = Math.min(confidence, 0.6);
 
   return {
@@ -398,6 +453,7 @@ function eventDates(doc: Doc, s: SentenceSignals): Mention[] {
       m.kind === 'date' &&
       !isDateline(doc, m) &&
       !SAID_ON.test(doc.text.slice(Math.max(0, m.start - 30), m.start)) &&
+      !SAID_AFTER.test(doc.text.slice(m.end, m.end + 30)) &&
       !TOLL_UPDATE.test(doc.text.slice(Math.max(s.start, m.start - 40), m.start)) &&
       !COURT_DECISION.test(doc.text.slice(Math.max(s.start, m.start - 60), m.start)) &&
       !DESCRIBED_PERSON.test(doc.text.slice(Math.max(s.start, m.start - 100), m.start)) &&
@@ -445,6 +501,7 @@ function incidentDate(
   ];
   for (const tier of tiers) {
     let best: { value: DateValue; sentence: SentenceSignals } | undefined;
+    // "last week's bombing … on April 28": a day inside a coarser date refines it.
     for (const [s, candidates] of tier) {
       for (const m of candidates) {
         const v = m.value as DateValue;
@@ -455,9 +512,36 @@ function incidentDate(
         if (better) best = { value: v, sentence: s };
       }
     }
-    if (best) return best;
+    if (best)
+      return refinedDay(
+        best,
+        sentences.map((s): [SentenceSignals, Mention[]] => [s, ownDates(s)]),
+      );
   }
   return undefined;
+}
+
+/**
+ * A week, month or year made precise by the one day inside it that the incident's sentences give
+ * ("last week's bombing of a cafe", then "on April 28"); several such days leave it as it is.
+ */
+function refinedDay(
+  date: { value: DateValue; sentence: SentenceSignals },
+  candidates: [SentenceSignals, Mention[]][],
+): { value: DateValue; sentence: SentenceSignals } {
+  const range = dateRange(date.value);
+  if (date.value.precision === 'day' || !range) return date;
+  const inside = candidates.flatMap(([s, ms]) =>
+    ms
+      .filter((m) => (m.value as DateValue).precision === 'day')
+      .filter((m) => {
+        const d = dayNumber((m.value as DateValue).value);
+        return d >= range[0] && d <= range[1];
+      })
+      .map((m) => ({ value: m.value as DateValue, sentence: s })),
+  );
+  const days = new Set(inside.map((x) => x.value.value));
+  return days.size === 1 ? inside[0]! : date;
 }
 
 /**
@@ -475,9 +559,13 @@ function inViolentClause(doc: Doc, s: SentenceSignals, m: Mention): boolean {
 const SAID_ON =
   /\b(?:said|says|announced|told reporters|stated|confirmed|claimed responsibility|released|issued|posted|published)(?: late| early)? (?:on )?$/i;
 
+/** "Islamic State on Tuesday released a video": a statement's date given before its verb. */
+const SAID_AFTER =
+  /^,?\s*(?:said|says|announced|released|issued|published|posted|confirmed|claimed|told|declared)\b/i;
+
 /** "was jailed for life on Wednesday", "at his first court appearance on Friday": the date of a court's decision or hearing, not of the incident. */
 const COURT_DECISION =
-  /\b(?:jailed|sentenced|convicted|found guilty|acquitted|charged|indicted|pleaded (?:not )?guilty|appeared (?:in|before) (?:a )?(?:court|judge|magistrates?)|court appearance|(?:bond |bail |court )?hearing|arraignment|trial)\b[^.;,]{0,25}?(?: on| late| early)* $/i;
+  /\b(?:jailed|sentenced|convicted|found guilty|acquitted|charged|indicted|pleaded (?:not )?guilty|appeared (?:in|before) (?:a )?(?:court|judge|magistrates?)|court appearance|(?:bond |bail |court )?hearing|arraignment|trial|arrest warrants?|arrested|detained|ruled|ruling)\b[^.;,]{0,25}?(?: on| late| early)* $/i;
 
 /** "the elder brother of the man who blew himself up in Suruc in July": a person described by another attack. */
 const DESCRIBED_PERSON =
@@ -589,9 +677,12 @@ const BORDER = /\b(?:border|frontier|borders) (?:with )?$/i;
 /** "the 2005 London bombings": a place after a year names another, earlier event. */
 const OTHER_EVENT = /\b(?:1[89]|20)\d\d\s+$/;
 
-/** "the village of Mukondi", "the settlement of Eli": a named place the sentence gives as such. */
+/**
+ * "the village of Mukondi", "the settlement of Eli", "at Koshobe, a farming village", "the base at
+ * Inates": a named place the sentence gives as such.
+ */
 const NAMED_PLACE =
-  /\b(?:town|village|city|settlement|district|hamlet|camp|locality|area) of ((?:[A-Z][\w'’-]+)(?: [A-Z][\w'’-]+){0,2})/;
+  /\b(?:town|village|city|settlement|district|hamlet|camp|locality|area) of ((?:[A-Z][\w'’-]+)(?: [A-Z][\w'’-]+){0,2})|\b(?:at|in) ((?:[A-Z][\w'’-]+)(?: [A-Z][\w'’-]+){0,2}), an? (?:[\w-]+ ){0,2}(?:village|town|hamlet|settlement)\b|\b(?:base|camp|barracks|outpost|property|farm|plant|complex|compound) (?:at|in|near) ((?:[A-Z][\w'’-]+)(?: [A-Z][\w'’-]+){0,2})/;
 
 /**
  * An attack in a town the gazetteer does not list (GeoNames holds places above 1,000 people): the
@@ -601,21 +692,25 @@ const NAMED_PLACE =
 function unlistedPlace(
   events: SentenceSignals[],
 ): { place: PlaceRef; sentence: SentenceSignals } | undefined {
-  const lead = events[0];
-  if (!lead) return undefined;
-  const m = NAMED_PLACE.exec(lead.text);
-  if (!m) return undefined;
-  const start = lead.start + m.index + m[0].length - m[1]!.length;
-  const places = lead.mentions.filter((x) => x.kind === 'place' && x.place);
-  if (places.some((x) => x.start < start + m[1]!.length && start < x.end)) return undefined;
-  const region =
-    places.find((x) => x.place!.admin1 && !x.place!.city) ?? places.find((x) => !x.place!.city) ?? places[0];
-  if (!region?.place) return undefined;
-  const { country, countryCode, lat, lon, admin1 } = region.place;
-  return {
-    place: { city: m[1]!, ...(admin1 ? { admin1 } : {}), country, countryCode, lat, lon, approximate: true },
-    sentence: lead,
-  };
+  for (const s of events) {
+    const m = NAMED_PLACE.exec(s.text);
+    const name = m?.slice(1).find((g) => g !== undefined);
+    if (!m || !name) continue;
+    const start = s.start + m.index + m[0].indexOf(name);
+    const places = s.mentions.filter((x) => x.kind === 'place' && x.place);
+    if (places.some((x) => x.start < start + name.length && start < x.end)) continue;
+    const region =
+      places.find((x) => x.place!.admin1 && !x.place!.city) ??
+      places.find((x) => !x.place!.city) ??
+      places[0];
+    if (!region?.place) continue;
+    const { country, countryCode, lat, lon, admin1 } = region.place;
+    return {
+      place: { city: name, ...(admin1 ? { admin1 } : {}), country, countryCode, lat, lon, approximate: true },
+      sentence: s,
+    };
+  }
+  return undefined;
 }
 
 /**

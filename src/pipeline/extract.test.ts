@@ -413,4 +413,74 @@ describe('extract', () => {
       expect(confident, text).toEqual([]);
     }
   });
+
+  it('does not report a shooting the police say was not terrorism, nor a state air strike, as a confident attack', () => {
+    const mall = run(
+      'A gunman killed three people at a shopping centre in Copenhagen on Sunday, police said, adding that there was nothing to suggest the attack was an act of terrorism.',
+      '2022-07-04',
+    );
+    expect(mall.incidents[0]?.confidence).toBeLessThan(0.5);
+    const strike = run(
+      'An air strike by U.S. forces hit a hospital in Kunduz early on Saturday, killing 22 people.',
+      '2015-10-04',
+    );
+    expect(strike.incidents[0]?.confidence).toBeLessThan(0.5);
+  });
+
+  it("counts an attacker's stated motive elsewhere in the report as political context", () => {
+    const x = run(
+      'A man drove a car into a crowded Christmas market in Magdeburg on Friday evening, killing five people. He had posted anti-Islam messages on social media and expressed support for the far right.',
+      '2024-12-21',
+    );
+    expect(x.incidents[0]).toMatchObject({ role: 'main', type: 'Unarmed Assault' });
+    expect(x.incidents[0]!.confidence).toBeGreaterThanOrEqual(0.5);
+  });
+
+  it('keeps the attack a sentencing report months later retells as its main incident, not a trial years later', () => {
+    const months = run(
+      'An Italian man who went on a shooting spree against African migrants in Macerata was sentenced to 12 years in prison on Wednesday for attempted massacre aggravated by racial hatred. He drove around the town on the morning of February 3, firing a pistol at black people and wounding six of them. He was convicted in May.',
+      '2018-10-03',
+    );
+    expect(months.incidents[0]).toMatchObject({
+      role: 'main',
+      date: { value: '2018-02-03' },
+      location: { city: 'Macerata' },
+      wounded: { value: 6 },
+    });
+    const years = run(
+      'A man who killed four members of a Muslim family by running them down with his pickup truck in London, Ontario, committed an act of terrorism, a judge ruled Thursday as she sentenced him to life in prison. He was convicted in November of murder for the attack on June 6, 2021.',
+      '2024-02-22',
+    );
+    expect(years.incidents.filter((i) => i.role === 'main' && i.confidence >= 0.5)).toEqual([]);
+  });
+
+  it('places an attack in a town the gazetteer does not list, and where the attack words put it', () => {
+    const inates = run(
+      'Hundreds of fighters stormed the army base at Inates, near the border with Mali, on Tuesday, killing 71 soldiers.',
+      '2019-12-13',
+    );
+    expect(inates.incidents[0]?.location).toMatchObject({ city: 'Inates', approximate: true });
+    const taseer = run(
+      'Thousands of mourners attended the funeral of Punjab Governor Salman Taseer in Lahore on Wednesday, a day after he was shot dead in Islamabad by one of his bodyguards.',
+      '2011-01-05',
+    );
+    expect(taseer.incidents[0]).toMatchObject({
+      type: 'Assassination',
+      location: { city: 'Islamabad' },
+      killed: { value: 1 },
+    });
+  });
+
+  it('reads a petrol bomb as an incendiary, and a device found afterwards or a federal agency name as no weapon', () => {
+    const x = run(
+      'Someone threw a Molotov cocktail into the offices of an anti-abortion group in Madison early Sunday. No one was hurt. The Bureau of Alcohol, Tobacco, Firearms and Explosives is assisting.',
+      '2022-05-09',
+    );
+    expect(x.incidents[0]).toMatchObject({ type: 'Facility/Infrastructure Attack', weapons: ['Incendiary'] });
+    const market = run(
+      'Two attackers opened fire with rifles in a kosher market in Jersey City on Tuesday, killing three people. Investigators found a pipe bomb in their van.',
+      '2019-12-12',
+    );
+    expect(market.incidents[0]?.type).toBe('Armed Assault');
+  });
 });

@@ -31,11 +31,11 @@ const NONE_DIED =
  * injuries": one person, with no number written.
  */
 const ONE_KILLED =
-  /\b(?:killing|killed|kills|shot dead|stabbed to death)\s+(?:a|an|one)\s+(?:[\w-]+\s+){0,4}?(?:civilian|man|woman|child|boy|girl|soldier|officer|policeman|policewoman|contractor|worker|journalist|teacher|student|person|pilgrim|guard|passenger|driver|member|official|priest|imam|pastor|rabbi|worshipper|tourist|gendarme|trooper|farmer|guest)\b/i;
+  /\b(?:killing|killed|kills|shot dead|stabbed to death)\s+(?:a|an|one)\s+(?:[\w-]+\s+){0,4}?(?:civilian|man|woman|child|boy|girl|soldier|officer|policeman|policewoman|contractor|worker|journalist|teacher|student|person|pilgrim|guard|passenger|driver|member|official|priest|imam|pastor|rabbi|worshipper|tourist|gendarme|trooper|farmer|guest|councillor|politician|governor|mayor|lawmaker|judge|writer|blogger|activist)\b/i;
 const AND_ONE_MORE =
   /^\s+(?:[\w-]+\s+){1,3}?and (?:their|his|her|its|a|an|one) (?:[\w-]+\s+){0,2}?(?:driver|guard|teacher|interpreter|translator|bodyguard|pilot|guide|colleague|son|daughter|wife|husband|child|officer|soldier|policeman|civilian)\b/i;
 const DIED_OF_INJURIES =
-  /\b(?:has|had) died (?:of|from) (?:his|her) (?:injuries|wounds)\b|\b(?:a|an|one)\s+(?:[\w-]+\s+){0,3}?(?:boy|girl|man|woman|child|baby|toddler|teenager|officer|soldier|policeman|worshipper|student)\s+(?:was|has been|had been)\s+(?:killed|shot dead|murdered|(?:burned|burnt|stabbed|beaten|hacked) to death)\b/i;
+  /\b(?:has|had) died (?:of|from) (?:his|her) (?:injuries|wounds)\b|\b(?:he|she) (?:was|had been) (?:shot dead|assassinated|murdered|(?:stabbed|hacked|beaten) to death)\b|\b(?:he|she) died (?:in|at|on the way to) (?:a |the )?hospital\b|\b(?:a|an|one)\s+(?:[\w-]+\s+){0,3}?(?:boy|girl|man|woman|child|baby|toddler|teenager|officer|soldier|policeman|worshipper|student)\s+(?:was|has been|had been)\s+(?:killed|shot dead|murdered|(?:burned|burnt|stabbed|beaten|hacked) to death)\b/i;
 const ONE_WOUNDED =
   /\b(?:wounding|wounded|injuring|injured)\s+(?:a|an|one)\s+(?:[\w-]+\s+){0,4}?(?:civilian|man|woman|child|boy|girl|soldier|officer|policeman|contractor|worker|journalist|person|guard|passenger|driver|member|official|gendarme|trooper)\b/i;
 /** "50 people were killed, including the gunman" — the attackers counted among the dead. */

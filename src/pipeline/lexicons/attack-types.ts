@@ -87,13 +87,13 @@ export const ATTACK_CUES: AttackCue[] = [
   },
   // A bomb is made to hurt; an explosion or a blast may be an accident.
   {
-    re: /\bbomb(?:s|ing|ings|ed|er|ers)?\b(?! (?:squad|disposal|threat|hoax|scare|shelter))|\bgrenades?\b/i,
+    re: /(?<!(?:petrol|gasoline|fire) )\bbomb(?:s|ing|ings|ed|er|ers)?\b(?! (?:squad|disposal|threat|hoax|scare|shelter))|\bgrenades?\b/i,
     type: 'Bombing/Explosion',
     weapon: 'Explosives',
     violent: true,
   },
   {
-    re: /\b(?:explosions?|blasts?|explosives?|detonat(?:ed|ion|ing))\b/i,
+    re: /\b(?:explosions?|blasts?|(?<!Firearms and )explosives?|detonat(?:ed|ion|ing))\b/i,
     type: 'Bombing/Explosion',
     weapon: 'Explosives',
     violent: false,
@@ -111,19 +111,19 @@ export const ATTACK_CUES: AttackCue[] = [
     violent: false,
   },
   {
-    re: /\b(?:shoot(?:ing|ings|er|ers)?|shot (?:dead|and killed|at|him|her|them|in the (?:head|chest|back|neck|face|leg|stomach))|open(?:ed|ing|s)? fire|gun(?:man|men|fire|shots?)|gun attacks?|sniper|machine[- ]guns?|rifles?|firearms?|pistols?|handguns?|AK-47s?)\b/i,
+    re: /\b(?:shoot(?:ing|ings|er|ers)?|shot (?:dead|and killed|at|him|her|them|repeatedly|(?:several|many|multiple|two|three|four|five|\w+ more) times|in the (?:head|chest|back|neck|face|leg|stomach))|open(?:ed|ing|s)? fire|gun(?:man|men|fire|shots?)|gun attacks?|sniper|machine[- ]guns?|rifles?|(?<!Tobacco, )firearms?|pistols?|handguns?|AK-47s?)\b/i,
     type: 'Armed Assault',
     weapon: 'Firearms',
     violent: true,
   },
   {
-    re: /\b(?:stabb(?:ed|ing|ings)|knife attacks?|knifem[ae]n|machetes?|hacked to death|axes?|swords?)\b/i,
+    re: /\b(?:stabb(?:ed|ing|ings)|knife attacks?|knifem[ae]n|knives|(?:with|wielding|brandishing) a knife|machetes?|hacked to death|axes?|swords?)\b/i,
     type: 'Armed Assault',
     weapon: 'Melee',
     violent: true,
   },
   {
-    re: /\b(?:ambush(?:ed)?|stormed|massacre[ds]?|raid(?:ed)? (?:on )?(?:a |the )?(?:village|town|base|checkpoint|camp))\b/i,
+    re: /\b(?:ambush(?:ed)?|stormed|massacre[ds]?|raid(?:ed)? (?:on )?(?:a |the )?(?:[\w-]+ ){0,2}?(?:village|town|base|checkpoint|camp))\b/i,
     type: 'Armed Assault',
     violent: true,
   },
@@ -133,7 +133,7 @@ export const ATTACK_CUES: AttackCue[] = [
     violent: true,
   },
   {
-    re: /\b(?:rammed|ramming|ploughed|plowed|ploughing|plowing|drove|driving|mowed|mowing) (?:a |an |his |her |the )?(?:[\w-]+ ){0,2}?(?:car|truck|lorry|van|vehicle|SUV)? ?(?:into|through|down) (?:a |the )?(?:crowds?|pedestrians|people|worshippers|shoppers|revellers|spectators|(?:[\w-]+ ){0,2}(?:market|promenade|parade|festival))|\b(?:car|truck|lorry|van|vehicle|SUV) (?:that|which) (?:killed|ploughed|plowed|mowed|rammed|ran over)\b|\b(?:car|truck|lorry|van|vehicle|SUV)\b[^.]{0,40}?\b(?:was driven|were driven|ploughed|plowed|rammed|smashed) (?:into|through) (?:a |the )?(?:(?:group|crowd|line) of )?(?:[\w-]+ ){0,2}?(?:crowds?|pedestrians|people|worshippers|shoppers|revellers|spectators|protesters|pilgrims|them)\b|\bvehicle[- ]ramming\b|\bramming attack\b|\btruck attack\b/i,
+    re: /\b(?:rammed|ramming|ploughed|plowed|ploughing|plowing|drove|driving|mowed|mowing) (?:a |an |his |her |the )?(?:[\w-]+ ){0,2}?(?:car|truck|lorry|van|vehicle|SUV)? ?(?:into|through|down) (?:a |the )?(?:crowds?|pedestrians|people|worshippers|shoppers|revellers|spectators|(?:[\w-]+ ){0,2}(?:market|promenade|parade|festival))|\b(?:car|truck|lorry|van|vehicle|SUV) (?:that|which) (?:killed|ploughed|plowed|mowed|rammed|ran over)\b|\b(?:car|truck|lorry|van|vehicle|SUV)\b[^.]{0,40}?\b(?:was driven|were driven|ploughed|plowed|rammed|smashed) (?:into|through) (?:a |the )?(?:(?:group|crowd|line) of )?(?:[\w-]+ ){0,2}?(?:crowds?|pedestrians|people|worshippers|shoppers|revellers|spectators|protesters|pilgrims|cyclists|mourners|tourists|bystanders|passers-by|children|students|family|them)\b|\b(?:r[au]n(?:ning)?|mow(?:ed|ing)?) (?:them|him|her|people|pedestrians|(?:[\w-]+ ){1,2}of (?:a |the )?(?:[\w-]+ ){0,2}?family) (?:down|over)\b|\b(?:ran|run|running) over (?:a |the )?(?:[\w-]+ ){0,2}?(?:crowd|people|pedestrians|cyclists|worshippers|family|protesters|children)\b|\bmounted the (?:curb|kerb|pavement|sidewalk)\b|\bdrove (?:[\w-]+ ){0,3}?into them\b|\bvehicle[- ]ramming\b|\bramming attack\b|\btruck attack\b/i,
     type: 'Unarmed Assault',
     weapon: VEHICLE,
     violent: true,
@@ -153,7 +153,7 @@ export const ATTACK_CUES: AttackCue[] = [
     violent: true,
   },
   {
-    re: /\b(?:arson|set (?:fire|ablaze) to|set on fire|torched|firebomb(?:ed|ing)?|petrol bombs?|molotov cocktails?)\b/i,
+    re: /\b(?:arson|set (?:fire|ablaze) to|set on fire|torched|firebomb(?:s|ed|ing)?|(?:petrol|gasoline|fire) bombs?|molotov cocktails?|incendiary (?:devices?|bombs?))\b/i,
     type: 'Facility/Infrastructure Attack',
     weapon: 'Incendiary',
     violent: false,
@@ -181,11 +181,11 @@ export const ATTACK_CUES: AttackCue[] = [
 /** Weapon words that add a weapon without implying another attack type. */
 export const WEAPON_CUES: { re: RegExp; weapon: WeaponType }[] = [
   {
-    re: /\b(?:guns?|gunfire|gunm[ae]n|rifles?|firearms?|pistols?|shot|shooting|AK-47s?|bullets?)\b/i,
+    re: /\b(?:guns?|gunfire|gunm[ae]n|rifles?|(?<!Tobacco, )firearms?|pistols?|shot|shooting|AK-47s?|bullets?)\b/i,
     weapon: 'Firearms',
   },
   {
-    re: /\b(?:bombs?|explosives?|explosions?|blasts?|grenades?|IEDs?|detonat\w+|rockets?|mortars?|missiles?)\b/i,
+    re: /(?<!(?:petrol|gasoline|fire) )\b(?:bombs?|(?<!Firearms and )explosives?|explosions?|blasts?|grenades?|IEDs?|detonat\w+|rockets?|mortars?|missiles?)\b/i,
     weapon: 'Explosives',
   },
   { re: /\b(?:knives|knife|stabb\w+|machetes?|axes?|swords?|sticks|clubs|hammers?)\b/i, weapon: 'Melee' },

@@ -2,7 +2,7 @@
 
 /** Words showing that violence was political or organised (terrorism, insurgency, extremism). */
 export const POLITICAL_CONTEXT =
-  /\b(?:terror\w*|militants?|militias?|extremis[tm]s?|jihad\w*|insurgen\w+|rebels?|separatists?|guerr?illas?|far-right|far right|neo-nazis?|white supremac\w+|white nationalis\w+|racist|racially motivated|xenophob\w+|anti-immigrant|anti-refugee|islamists?|sectarian|claimed responsibility|claimed the attack|manifesto|radicali[sz]ed|suicide bomb\w*|hate crime|opposition (?:leader|politician|activist)|dissidents?|nerve agent|novichok|anti-abortion|opposition to abortion|(?:religious|ideological|political) motive|anti-muslim|anti-semitic|antisemitic|islamophob\w+|car bomb\w*|IEDs?|improvised explosive)\b/i;
+  /\b(?:terror\w*|militants?|militias?|extremis[tm]s?|jihad\w*|insurgen\w+|rebels?|separatists?|guerr?illas?|far-right|far right|neo-nazis?|white supremac\w+|white nationalis\w+|racist|racially motivated|xenophob\w+|anti-immigrant|anti-refugee|islamists?|sectarian|claimed responsibility|claimed the attack|manifesto|radicali[sz]ed|suicide bomb\w*|hate crime|opposition (?:leader|politician|activist)|dissidents?|nerve agent|novichok|anti-abortion|opposition to abortion|opposes abortion|abortion (?:clinics?|providers?)|pro-life|(?:religious|ideological|political) motive|anti-muslim|anti-semitic|antisemitic|islamophob\w+|racial hatred|fascis[tm]s?|blasphem\w+|car bomb\w*|IEDs?|improvised explosive)\b/i;
 
 /** Words showing people were harmed. */
 export const HARM =
@@ -45,3 +45,10 @@ export const CAMPAIGN =
 /** A sentence attributing past deaths to an actor ("responsible for the deaths of hundreds"). */
 export const PAST_ATTRIBUTION =
   /\b(?:responsible for (?:the )?(?:deaths?|killings?|attacks)|over the (?:past|last) \w+|for years|in the past|history of)\b/i;
+
+/**
+ * The authorities or the report ruling terrorism out: "nothing to suggest the attack was an act of
+ * terrorism", "no political motive", "police ruled out terrorism".
+ */
+export const NOT_TERRORISM =
+  /\b(?:no(?:thing)?(?: in the investigation)? (?:to suggest|to indicate|indicating|suggesting|evidence|indication|sign)[^.]{0,60}?\b(?:terror\w*|political(?:ly)? motiv\w*|ideolog\w*|(?:political|ideological|religious) motive)|(?:ruled?|rules|ruling) out (?:an? )?(?:act of )?terror\w*|not (?:being )?(?:treated|investigated) as (?:an act of )?terror\w*|not terror(?:ism|-related)|no (?:political|ideological|terrorist) motive)/i;
