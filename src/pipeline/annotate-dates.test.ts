@@ -9,6 +9,21 @@ const dates = (text: string, published?: string) =>
   ]);
 
 describe('annotateDates', () => {
+  it('reads named days: the latest before publication, or the year written after them', () => {
+    expect(dates('The bombings on Easter Sunday killed 250 people.', '2019-04-25')).toEqual([
+      ['Easter Sunday', '2019-04-21'],
+    ]);
+    expect(dates("A gunman killed 39 people on New Year's Day.", '2017-01-17')).toEqual([
+      ["New Year's Day", '2017-01-01'],
+    ]);
+    expect(dates('A bomb went off on Christmas Eve 2010 in Jos.', '2012-03-01')).toEqual([
+      ['Christmas Eve 2010', '2010-12-24'],
+    ]);
+    expect(dates('Shoppers were attacked on Christmas Eve.', '2016-12-20')).toEqual([
+      ['Christmas Eve', '2015-12-24'],
+    ]);
+  });
+
   it('resolves a weekday to the latest such day on or before publication', () => {
     // 2019-03-17 is a Sunday.
     expect(dates('The attack on Friday killed 50 people.', '2019-03-17')).toEqual([['Friday', '2019-03-15']]);

@@ -1,6 +1,7 @@
 import * as chrono from 'chrono-node/en';
 import type { DatePrecision, DateValue, Doc, Mention, Message } from '../doc.js';
 import { overlapsAny, sortMentions } from './context.js';
+import { holidayMentions } from './holiday-dates.js';
 
 /** A sentence is parsed for dates only if it contains one of these (chrono-node is the costly part). */
 const DATE_CUE =
@@ -107,6 +108,12 @@ export function annotateDates(doc: Doc): Doc {
       });
     }
   }
+  // Named days ("Easter Sunday", "New Year's Day") replace what chrono made of their words.
+  const holidays = holidayMentions(doc.text, ref);
+  for (let i = mentions.length - 1; i >= 0; i--)
+    if (overlapsAny(holidays, mentions[i]!.start, mentions[i]!.end)) mentions.splice(i, 1);
+  mentions.push(...holidays);
+  mentions.sort((a, b) => a.start - b.start);
   joinRelativeYears(doc.text, mentions);
   for (const m of doc.text.matchAll(YEAR)) {
     const start = m.index;

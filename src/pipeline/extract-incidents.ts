@@ -81,7 +81,7 @@ const KILL_VERB =
   /\b(?:killed|killing|assassinated|shot dead|targeted|targeting|murdered|(?:fatal |deadly )?(?:stabbing|shooting|killing|murder|assassination) of)\s+(?:[\w.'’-]+\s+){0,4}?$/i;
 /** "killed the Taliban governor of Balkh province": an official killed, named or not. */
 const KILLS_OFFICIAL =
-  /\b(?:killed|killing|assassinated|shot dead|murdered|(?:fatal |deadly )?(?:stabbing|shooting|killing|murder|assassination) of)\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){0,4}?(?:governor|minister|mayor|general|lawmaker|senator|judge|prosecutor|police chief|provincial chief|district chief|MP|member of parliament|presidential candidate|ambassador|councillor|councilman|councilwoman|politician|journalist|writer|blogger|activist)\b/i;
+  /(?<!\b(?:after|since|following|before) (?:the )?)\b(?:killed|killing|assassinated|shot dead|murdered|(?:fatal |deadly )?(?:stabbing|shooting|killing|murder|assassination) of)\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){0,4}?(?:governor|minister|mayor|general|lawmaker|senator|judge|prosecutor|police chief|provincial chief|district chief|MP|member of parliament|presidential candidate|ambassador|councillor|councilman|councilwoman|politician|journalist|writer|blogger|activist)\b/i;
 const PROMINENT =
   /^,?\s*(?:the\s+|an?\s+)?(?:[\w'’-]+\s+){0,3}?(?:head|leader|commander|chief|general|minister|governor|mayor|president|senator|deputy|judge|prosecutor|MP|lawmaker|cleric|imam|spokes(?:man|woman)|councillor|politician|journalist|writer|blogger|activist)\b/i;
 const PROMINENT_TITLE =
@@ -188,17 +188,23 @@ const FRAMED_SUBJECT = new RegExp(
   'i',
 );
 
-/** The attacker's motive or views: "motivated by white nationalist beliefs", "he had posted anti-Islam messages". */
+/**
+ * The attacker's motive or views, or what the authorities call the attack: "motivated by white
+ * nationalist beliefs", "he had posted anti-Islam messages", "treating it as a terrorist incident".
+ */
 const MOTIVE =
-  /\b(?:motiv\w+|manifesto|(?:he|she|they) had (?:posted|written|expressed|shared|voiced)|(?:his|her|their) (?:views|beliefs|ideology|posts|messages))\b/i;
+  /\b(?:motiv\w+|manifesto|(?:treat|treated|treating|investigat\w+|declared|called|calling|describ\w+) (?:it|this) as|(?:he|she|they) had (?:posted|written|expressed|shared|voiced)|(?:his|her|their) (?:views|beliefs|ideology|posts|messages))\b/i;
 
 /** A device that did not go off: found, defused, made safe. */
 const DEFUSED =
   /\b(?:defused|made safe|unexploded|failed to (?:explode|detonate|go off)|did not (?:explode|detonate|go off)|controlled explosion|bomb squad|found (?:an? |two |three |several )?(?:[\w-]+ ){0,2}?(?:bombs?|devices?|explosives)|(?:bombs?|devices?|explosives) (?:was|were) (?:found|discovered))\b/i;
 
-/** The police or troops firing on the attacker: "shot dead by police", "officers shot the driver". */
+/**
+ * The police or troops firing on the attacker: "shot dead by police", "officers shot the driver",
+ * "police shot dead Cherif Chekatt, the man suspected of …".
+ */
 const POLICE_FIRE =
-  /\b(?:shot(?: dead| and killed| and wounded)?|killed|wounded|neutrali[sz]ed) by (?:the )?(?:police|officers?|security forces|troops|soldiers|special forces)\b|\b(?:police(?:men)?|officers?|security forces|troops|soldiers)\b[^.]{0,30}?\b(?:shot dead|shot and killed|shot|opened fire on)\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,2}?(?:attacker|assailant|gunman|suspect|man|driver|knifeman)\b/i;
+  /\b(?:shot(?: dead| and killed| and wounded)?|killed|wounded|neutrali[sz]ed) by (?:the )?(?:police|officers?|security forces|troops|soldiers|special forces)\b|\b(?:police(?:men)?|officers?|security forces|troops|soldiers)\b[^.]{0,30}?\b(?:shot dead|shot and killed|shot|opened fire on)\s+(?:(?:the|a|an)\s+(?:[\w-]+\s+){0,2}?(?:attacker|assailant|gunman|suspect|man|driver|knifeman)\b|[A-Z][\w'’-]+ [A-Z][\w'’-]+, the (?:man|suspect|gunman|attacker))/i;
 
 /** A sentence that says who was behind an attack. */
 const ATTRIBUTION =
@@ -326,15 +332,8 @@ function buildIncident(
     incidentDate(doc, sentences, harmSentences) ??
     (cluster.role === 'main' ? (datelineDate(doc, signals) ?? leadAttackDate(signals)) : undefined);
   if (date) evidence.push(ev('date', date.sentence));
-  // The places in an attack word's clause of the first event sentence come first: "the funeral …
-  // in Lahore on Wednesday, a day after he was shot dead in Islamabad".
-  const attackClauses = events.slice(0, 1).map((s) => ({
-    ...s,
-    mentions: s.mentions.filter((m) => m.kind !== 'place' || inViolentClause(doc, s, m)),
-  }));
   const listed = incidentLocation(
     { end: datelineEnd(doc.text), isCapital },
-    attackClauses,
     sentences,
     cluster.role === 'main' ? signals.slice(0, 3) : [],
   );
@@ -455,6 +454,7 @@ function eventDates(doc: Doc, s: SentenceSignals): Mention[] {
       !SAID_ON.test(doc.text.slice(Math.max(0, m.start - 30), m.start)) &&
       !SAID_AFTER.test(doc.text.slice(m.end, m.end + 30)) &&
       !TOLL_UPDATE.test(doc.text.slice(Math.max(s.start, m.start - 40), m.start)) &&
+      !DIED_ON.test(doc.text.slice(Math.max(s.start, m.start - 40), m.start)) &&
       !COURT_DECISION.test(doc.text.slice(Math.max(s.start, m.start - 60), m.start)) &&
       !DESCRIBED_PERSON.test(doc.text.slice(Math.max(s.start, m.start - 100), m.start)) &&
       !(published !== undefined && (dateRange(m.value as DateValue)?.[0] ?? 0) > published),
@@ -473,7 +473,9 @@ function incidentDate(
   const dates = (s: SentenceSignals): Mention[] => eventDates(doc, s);
   // The date of the attack phrase of the first event sentence ("Monday's truck attack on a
   // Berlin market", "the December 30 car bombing"): a follow-up report's other dates are its news.
-  const lead = events[0];
+  // The police shooting the suspect days later ("police shot dead the man suspected of killing
+  // three people … on Thursday") does not date the attack.
+  const lead = events.find((s) => !POLICE_FIRE.test(s.text)) ?? events[0];
   const named = lead?.cues.find((c) => c.date && dates(lead).includes(c.date));
   if (lead && named?.date) return { value: named.date.value as DateValue, sentence: lead };
   // A date qualifying another attack phrase ("pointing to the December 31 attack") names that
@@ -512,36 +514,50 @@ function incidentDate(
         if (better) best = { value: v, sentence: s };
       }
     }
-    if (best)
-      return refinedDay(
-        best,
-        sentences.map((s): [SentenceSignals, Mention[]] => [s, ownDates(s)]),
-      );
+    if (best) return refinedDay(best, sentences, ownDates, doc.published);
   }
   return undefined;
 }
 
 /**
  * A week, month or year made precise by the one day inside it that the incident's sentences give
- * ("last week's bombing of a cafe", then "on April 28"); several such days leave it as it is.
+ * an attack ("the April 2 attack"), else that its event sentences give ("last week's bombing of a
+ * cafe", then "on April 28"); several such days leave it as it is, and so does the day of the
+ * report or the day before (its news: "a statement posted on Friday").
  */
 function refinedDay(
   date: { value: DateValue; sentence: SentenceSignals },
-  candidates: [SentenceSignals, Mention[]][],
+  sentences: SentenceSignals[],
+  ownDates: (s: SentenceSignals) => Mention[],
+  published: string | undefined,
 ): { value: DateValue; sentence: SentenceSignals } {
-  const range = dateRange(date.value);
-  if (date.value.precision === 'day' || !range) return date;
-  const inside = candidates.flatMap(([s, ms]) =>
-    ms
-      .filter((m) => (m.value as DateValue).precision === 'day')
-      .filter((m) => {
-        const d = dayNumber((m.value as DateValue).value);
-        return d >= range[0] && d <= range[1];
-      })
-      .map((m) => ({ value: m.value as DateValue, sentence: s })),
+  const found = dateRange(date.value);
+  if (date.value.precision === 'day' || !found) return date;
+  const latest = published ? dayNumber(published) - 2 : Infinity;
+  const inRange = (m: Mention): boolean => {
+    const v = m.value as DateValue;
+    const d = dayNumber(v.value);
+    return v.precision === 'day' && d >= found[0] && d <= Math.min(found[1], latest);
+  };
+  const attached = sentences.flatMap((s) =>
+    s.earlierAttackDates
+      .concat(s.cues.flatMap((c) => (c.date ? [c.date] : [])))
+      .filter(inRange)
+      .map((m) => ({ m, s })),
   );
-  const days = new Set(inside.map((x) => x.value.value));
-  return days.size === 1 ? inside[0]! : date;
+  const events = sentences
+    .filter((s) => s.score >= EVENT_THRESHOLD)
+    .flatMap((s) =>
+      ownDates(s)
+        .filter(inRange)
+        .map((m) => ({ m, s })),
+    );
+  for (const inside of [attached, events]) {
+    const days = new Set(inside.map((x) => (x.m.value as DateValue).value));
+    if (days.size === 1) return { value: inside[0]!.m.value as DateValue, sentence: inside[0]!.s };
+    if (days.size > 1) return date;
+  }
+  return date;
 }
 
 /**
@@ -570,6 +586,9 @@ const COURT_DECISION =
 /** "the elder brother of the man who blew himself up in Suruc in July": a person described by another attack. */
 const DESCRIBED_PERSON =
   /\b(?:brother|sister|son|daughter|father|mother|cousin|friend|husband|wife|associate|accomplice) of (?:the|a) (?:man|woman|bomber|attacker|gunman) who [^,;:.]*$/i;
+
+/** "a fourth victim died in hospital on Friday": the date of a death, not of the incident. */
+const DIED_ON = /\b(?:died|succumbed|passed away)(?: [\w-]+){0,4}? (?:on |late |early )*$/i;
 
 /** "the death toll rose to 22 on Monday": the date of a new figure, not of the incident. */
 const TOLL_UPDATE =

