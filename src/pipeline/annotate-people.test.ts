@@ -22,4 +22,12 @@ describe('annotatePeople', () => {
   it('does not take organisations or places for people', () => {
     expect(people('The Noroeste Farm said the Ministry of Defence was told.')).toEqual([]);
   });
+
+  it('does not take a title at the end of one sentence for the title of the next one', () => {
+    expect(
+      people(
+        'The voice matched speeches by the spokesman.\n\nCounter-terrorism officials have warned of reprisals.',
+      ),
+    ).toEqual([]);
+  });
 });

@@ -106,8 +106,10 @@ export function annotatePeople(doc: Doc): Doc {
     if (overlapsAny(taken, start, end)) continue;
     const parts = words.slice(run.first, run.last + 1).map((w) => text.slice(w.start, w.end));
     if (parts.some((p) => NOT_PERSON.has(p.toLowerCase()))) continue;
+    // The word before counts only within the sentence: "… by the spokesman.\n\nCounter-terrorism
+    // officials" has no title before "Counter".
     const before =
-      run.first > 0
+      run.first > 0 && !/[.!?\n]/.test(text.slice(words[run.first - 1]!.end, start))
         ? text
             .slice(words[run.first - 1]!.start, words[run.first - 1]!.end)
             .toLowerCase()

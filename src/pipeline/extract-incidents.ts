@@ -23,6 +23,8 @@ import {
   PAST_ATTRIBUTION,
   POLITICAL_CONTEXT,
   RECALLED,
+  STATE_STRIKE,
+  UNREST,
 } from './lexicons/incident-cues.js';
 import { STATEMENT_CUES } from './lexicons/statement-cues.js';
 import { TARGET_CUES } from './lexicons/target-types.js';
@@ -194,6 +196,10 @@ const FRAMED_SUBJECT = new RegExp(
  */
 const MOTIVE =
   /\b(?:motiv\w+|manifesto|(?:treat|treated|treating|investigat\w+|declared|called|calling|describ\w+) (?:it|this) as|(?:he|she|they) had (?:posted|written|expressed|shared|voiced)|(?:his|her|their) (?:views|beliefs|ideology|posts|messages))\b/i;
+
+/** Politicians attacked: "opened fire on Republican lawmakers practicing for a baseball game". */
+const POLITICAL_TARGET =
+  /\b(?:fire|attack(?:ed|s)?|shot|shooting|stabb(?:ed|ing)|bomb(?:ed|ing)?|killed|targeted|targeting) (?:on |at )?(?:(?:a|the|two|three|several) )?(?:[\w-]+ ){0,2}?(?:lawmakers|politicians|congressm[ae]n|congresswom[ae]n|MPs|senators|ministers|(?:presidential|election) candidates?|parliamentarians)\b/i;
 
 /** A device that did not go off: found, defused, made safe. */
 const DEFUSED =
@@ -373,13 +379,14 @@ function buildIncident(
     signals.some(
       (s) => s.political && !isPast(s, doc.published) && (FRAMED_SUBJECT.test(s.text) || MOTIVE.test(s.text)),
     );
-  const political =
+  const ideological =
     sentences.some((s) => s.political) ||
+    events.some((s) => POLITICAL_TARGET.test(s.text)) ||
     framed ||
     actors.perpetrators.length > 0 ||
     actors.claimedBy.length > 0 ||
-    headline ||
-    organised;
+    headline;
+  const political = ideological || organised;
   const violent = events.some((s) => s.cues.some((c) => c.cue.violent));
   const harmed = casualties.killed !== null || casualties.wounded !== null || sentences.some((s) => s.harm);
   // Bombings, hostage-takings, hijackings and assassinations are rarely anything but deliberate.
@@ -399,7 +406,14 @@ function buildIncident(
   // A war's campaign ("Turkey launched an offensive") is not a discrete attack.
   if (events.some((s) => CAMPAIGN.test(s.text))) confidence -= 0.2;
   // Robbers' explosives and a thriller's suicide vest are not terrorism.
-  if (!political && sentences.some((s) => CRIME.test(s.text))) confidence -= 0.25;
+  if (
+    !ideological &&
+    (sentences.some((s) => CRIME.test(s.text)) || (doc.title !== undefined && CRIME.test(doc.title)))
+  )
+    confidence -= 0.25;
+  // Crowds rioting ("protesters stormed and set fire to the mayor's office") are unrest, not an attack.
+  if (events.some((s) => UNREST.test(s.text)) && !actors.perpetrators.some((p) => p.kind === 'group'))
+    confidence -= 0.3;
   if (
     (doc.title !== undefined && FICTION.test(doc.title)) ||
     signals.filter((s) => FICTION.test(s.text)).length >= 2
@@ -407,11 +421,14 @@ function buildIncident(
     confidence -= 0.3;
   // "Nothing to suggest the attack was an act of terrorism": the authorities rule it out.
   const ruledOut = signals.some((s) => !isPast(s, doc.published) && NOT_TERRORISM.test(s.text));
-  if (ruledOut && !actors.perpetrators.some((p) => p.kind === 'group')) confidence -= 0.3;
+  if (ruledOut && !actors.perpetrators.some((p) => p.kind === 'group'))
+    confidence = Math.min(confidence - 0.3, 0.45);
   // A state's strike in a war is an act of war, not terrorism; a targeted killing of a leader
   // stays an incident, as the revenge it calls for is what analysts follow.
   const stateOnly =
-    actors.perpetrators.length > 0 && actors.perpetrators.every((p) => p.kind === 'state-body');
+    (actors.perpetrators.length > 0 && actors.perpetrators.every((p) => p.kind === 'state-body')) ||
+    (!actors.perpetrators.some((p) => p.kind === 'group') &&
+      sentences.some((s) => STATE_STRIKE.test(s.text)));
   if (stateOnly && type !== 'Assassination') confidence = Math.min(confidence, 0.45);
   if (cluster.role === 'background') confidence = Math.min(confidence, 0.6);
 
@@ -445,7 +462,7 @@ function buildIncident(
  * The dates of a sentence that may date an event: not the dateline, a statement's ("said on
  * Monday"), a new toll's, a court's decision, or a day after publication (a coming event).
  */
-function eventDates(doc: Doc, s: SentenceSignals): Mention[] {
+function eventDates(doc: Doc, s: SentenceSignals, ends = false): Mention[] {
   const published = doc.published ? dayNumber(doc.published) : undefined;
   return s.mentions.filter(
     (m) =>
@@ -455,6 +472,7 @@ function eventDates(doc: Doc, s: SentenceSignals): Mention[] {
       !SAID_AFTER.test(doc.text.slice(m.end, m.end + 30)) &&
       !TOLL_UPDATE.test(doc.text.slice(Math.max(s.start, m.start - 40), m.start)) &&
       !DIED_ON.test(doc.text.slice(Math.max(s.start, m.start - 40), m.start)) &&
+      (ends || !ENDED.test(doc.text.slice(Math.max(s.start, m.start - 60), m.start))) &&
       !COURT_DECISION.test(doc.text.slice(Math.max(s.start, m.start - 60), m.start)) &&
       !DESCRIBED_PERSON.test(doc.text.slice(Math.max(s.start, m.start - 100), m.start)) &&
       !(published !== undefined && (dateRange(m.value as DateValue)?.[0] ?? 0) > published),
@@ -465,12 +483,13 @@ function incidentDate(
   doc: Doc,
   sentences: SentenceSignals[],
   harmSentences: SentenceSignals[],
+  ends = false,
 ): { value: DateValue; sentence: SentenceSignals } | undefined {
   const rank = { day: 0, week: 1, month: 2, year: 3 } as const;
   // The most precise date of the event sentences, else of the other sentences; among equally
   // precise ones the earliest (an attack precedes the statements and the aftermath reported with it).
   const events = sentences.filter((s) => s.score >= EVENT_THRESHOLD);
-  const dates = (s: SentenceSignals): Mention[] => eventDates(doc, s);
+  const dates = (s: SentenceSignals): Mention[] => eventDates(doc, s, ends);
   // The date of the attack phrase of the first event sentence ("Monday's truck attack on a
   // Berlin market", "the December 30 car bombing"): a follow-up report's other dates are its news.
   // The police shooting the suspect days later ("police shot dead the man suspected of killing
@@ -516,7 +535,8 @@ function incidentDate(
     }
     if (best) return refinedDay(best, sentences, ownDates, doc.published);
   }
-  return undefined;
+  // Only the day a siege ended ("the school siege ended in explosions on Friday"): better than none.
+  return ends ? undefined : incidentDate(doc, sentences, harmSentences, true);
 }
 
 /**
@@ -586,6 +606,9 @@ const COURT_DECISION =
 /** "the elder brother of the man who blew himself up in Suruc in July": a person described by another attack. */
 const DESCRIBED_PERSON =
   /\b(?:brother|sister|son|daughter|father|mother|cousin|friend|husband|wife|associate|accomplice) of (?:the|a) (?:man|woman|bomber|attacker|gunman) who [^,;:.]*$/i;
+
+/** "The hijacking … ended in Kandahar on Friday": the day a siege or hijacking ended, not began. */
+const ENDED = /\b(?:ended|ends|came to an end|was over)\b[^.;,]{0,40}? (?:on |late |early )*$/i;
 
 /** "a fourth victim died in hospital on Friday": the date of a death, not of the incident. */
 const DIED_ON = /\b(?:died|succumbed|passed away)(?: [\w-]+){0,4}? (?:on |late |early )*$/i;
@@ -688,8 +711,8 @@ const ROUTE = /^-[A-Z][\w'’-]* (?:highway|road|motorway|expressway|railway|pip
 const NATIONALITY =
   /^[- ](?:[\w-]+ )?(?:man|woman|men|women|national|nationals|citizen|citizens|suspect|suspects|immigrant|immigrants|migrant|migrants|asylum[- ]seeker|driver|student|tourists?|worker|workers|father|mother|brother|sister|parents|origin|descent|-born|born)\b/i;
 
-/** "a man from Leeds": where someone comes from, used only when no other place is named. */
-const ORIGIN = /\bfrom $/;
+/** "a man from Leeds", "Hodgkinson, 66, of Belleville": where someone comes from, used only when no other place is named. */
+const ORIGIN = /\b(?:from|\d+, of) $/;
 /** "near the border with Niger": the neighbouring country is not where the incident was. */
 const BORDER = /\b(?:border|frontier|borders) (?:with )?$/i;
 

@@ -159,9 +159,13 @@ function classify(
         (m.kind === 'person' && m.entity),
     );
   const speakerText = speaker?.ref.text ?? '';
+  // Without a known speaker, the noun phrase that opens the sentence speaks ("Anti-terrorist
+  // officers warned that the IRA …"): a group named after it is what it spoke of.
+  const subject = speaker ? '' : (SUBJECT.exec(s.text)?.[0] ?? '');
   const militant = speaker?.entry
     ? isMilitant(speaker.entry, kb)
     : !OFFICIAL_SPEAKER.test(speakerText) &&
+      !OFFICIAL_SPEAKER.test(subject) &&
       (s.mentions.some((m) => m.kind === 'group' || m.kind === 'outlet') ||
         EXTREMIST_SPEAKER.test(speakerText));
   const official =
@@ -209,7 +213,15 @@ function findSpeaker(
   kb: KnowledgeBase,
 ): Speaker | undefined {
   const v = quote?.value as QuoteValue | undefined;
-  if (v?.speaker) {
+  // A quote's speaker from another sentence ("Prosecutors said …" after the quote) does not speak
+  // for a sentence that has its own verb of saying outside the quote, unless a pronoun says it
+  // ("…," he said) and the quote's speaker is who the pronoun stands for.
+  const outside = quote ? doc.text.slice(s.start, quote.start) + doc.text.slice(quote.end, s.end) : '';
+  const ownVerb = /(?<!\b(?:he|she|they|it) )\b(?:said|says|told|added|stated|warned|claimed)\b/i.test(
+    outside,
+  );
+  const speakerHere = v?.speaker !== undefined && v.speaker.start >= s.start && v.speaker.end <= s.end;
+  if (v?.speaker && (speakerHere || !ownVerb)) {
     const entry = v.speaker.entity ? kb.byId.get(v.speaker.entity.id) : undefined;
     return entry
       ? { ref: actorRef(entry, v.speaker.text), entry }

@@ -499,4 +499,32 @@ describe('extract', () => {
       location: { city: 'Stockholm' },
     });
   });
+
+  it('does not report a denied act of terrorism, a missile strike by a state or a riot as a confident attack', () => {
+    for (const [text, published] of [
+      [
+        'A student set off a bomb at his college in Kerch on Wednesday, killing 20 people, and investigators reclassified the case from terrorism to mass murder. Investigators said they had found no political or religious motive.',
+        '2018-10-18',
+      ],
+      [
+        'The missiles struck a pharmaceutical plant in Khartoum North on Thursday evening, destroyed by U.S. cruise missiles, killing one worker.',
+        '1998-08-21',
+      ],
+      [
+        "Protesters stormed and set fire to the mayor's office in Almaty this week as the unrest turned violent, and 18 members of the security forces were killed.",
+        '2022-01-07',
+      ],
+    ]) {
+      const confident = run(text!, published).incidents.filter((i) => i.confidence >= 0.5);
+      expect(confident, text).toEqual([]);
+    }
+  });
+
+  it('reads a claim made in a videotape by a group unknown to the knowledge base, and an official warning naming a group', () => {
+    const x = run(
+      'A bomb killed former prime minister Rafik Hariri in Beirut on Monday. A previously unknown group said in a videotape delivered to Al Jazeera television that it had carried out a suicide attack on Hariri. Anti-terrorist officers warned that the IRA was likely to try to strike again.',
+      '2005-02-15',
+    );
+    expect(x.statements.map((s) => s.type)).toEqual(['claim-of-responsibility', 'warning']);
+  });
 });

@@ -9,6 +9,7 @@ import {
   POLITICAL_CONTEXT,
   RECALLED,
   SPORT,
+  withoutDenials,
 } from './lexicons/incident-cues.js';
 
 /** What one sentence says about violence, computed once and shared by the extraction stages. */
@@ -68,7 +69,7 @@ export function sentenceSignals(doc: Doc): SentenceSignals[] {
     }
     const harm = HARM.test(text);
     const groups = mentions.some((x) => x.kind === 'group' && x.entity?.kind === 'group');
-    const political = POLITICAL_CONTEXT.test(text) || groups;
+    const political = POLITICAL_CONTEXT.test(withoutDenials(text)) || groups;
     const armed = cues.some((c) => c.cue.violent && c.cue.weapon !== undefined);
     // A rammer or a gunman, not a "bomber" (which may be an aircraft).
     const attacker = cues.some(

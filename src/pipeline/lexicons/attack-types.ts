@@ -54,7 +54,11 @@ export interface AttackCue {
 
 /** The attack cues, from the most specific to the generic "attack". */
 export const ATTACK_CUES: AttackCue[] = [
-  { re: /\bassassinat(?:ed|ion|e|ing)\b/i, type: 'Assassination', violent: true },
+  {
+    re: /\bassassinat(?:ed|ion|e|ing)\b|\battempt(?:ed|s)? to kill (?:him|her|the (?:president|prime minister|king|queen|leader|governor|minister))\b|\battempt on (?:his|her|the [\w-]+['’]s) life\b/i,
+    type: 'Assassination',
+    violent: true,
+  },
   // "A hijacked beer truck ploughed into shoppers": a road vehicle taken to ram people is the
   // weapon of an assault, not a hijacking.
   {
@@ -99,7 +103,7 @@ export const ATTACK_CUES: AttackCue[] = [
     violent: true,
   },
   {
-    re: /\b(?:explosions?|blasts?|(?<!Firearms and )explosives?|detonat(?:ed|ion|ing))\b/i,
+    re: /\b(?:explosions?|blasts?|(?<!Firearms and )explosives?|detonat(?:ed|ion|ing)|explod(?:ed|ing)|blew up|went off)\b/i,
     type: 'Bombing/Explosion',
     weapon: 'Explosives',
     violent: false,
@@ -159,7 +163,7 @@ export const ATTACK_CUES: AttackCue[] = [
     violent: true,
   },
   {
-    re: /\b(?:arson|set (?:fire|ablaze) to|set on fire|torched|firebomb(?:s|ed|ing)?|(?:petrol|gasoline|fire) bombs?|molotov cocktails?|incendiary (?:devices?|bombs?))\b/i,
+    re: /\b(?:arson|set (?:fire|ablaze) to|set on fire|torched|claimed (?:responsibility|credit) for (?:the )?(?:[\w-]+ )?fires?|fires? (?:that|which) (?:destroyed|gutted)|firebomb(?:s|ed|ing)?|(?:petrol|gasoline|fire) bombs?|molotov cocktails?|incendiary (?:devices?|bombs?))\b/i,
     type: 'Facility/Infrastructure Attack',
     weapon: 'Incendiary',
     violent: false,

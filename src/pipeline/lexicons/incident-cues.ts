@@ -28,11 +28,11 @@ export const RECALLED =
 
 /** A trial, sentencing or inquiry — the article is about the aftermath, not the attack. */
 export const AFTERMATH =
-  /\b(?:trial|sentenced|sentencing|convicted|pleaded (?:guilty|not guilty)|verdict|jury|court heard|appeal(?:ed)?|inquest|inquiry|acquitted|extradit\w+|parole|life imprisonment|jailed|arrest warrants?|indicted|indictment|charged with|prosecut(?:ed|ion|ing)|anniversary|memorial|commemorat\w+)\b/i;
+  /\b(?:trial|sentenced|sentencing|convicted|pleaded (?:guilty|not guilty)|verdict|jury|court heard|appeal(?:ed)?|inquest|inquiry|acquitted|extradit\w+|parole|life imprisonment|(?:was|were|been|be) jailed|jailed (?:for|on)|arrest warrants?|indicted|indictment|charged with|prosecut(?:ed|ion|ing)|anniversary|memorial|commemorat\w+)\b/i;
 
 /** Crime for gain rather than political violence: a robbery, a heist, a criminal gang. */
 export const CRIME =
-  /\b(?:robbers?|robber(?:y|ies)|heists?|cash-in-transit|criminal (?:gangs?|syndicates?|networks?)|drug (?:gangs?|dealers?)|for money)\b/i;
+  /\b(?:robbers?|robber(?:y|ies)|heists?|cash-in-transit|criminal (?:gangs?|syndicates?|networks?|records?)|drug (?:gangs?|dealers?)|for money|held up (?:a|the) (?:bank|branch|shop|store)|(?:getaway|escape) car)\b/i;
 
 /** Fiction and reviews: a thriller's plot is not an attack. */
 export const FICTION =
@@ -51,4 +51,21 @@ export const PAST_ATTRIBUTION =
  * terrorism", "no political motive", "police ruled out terrorism".
  */
 export const NOT_TERRORISM =
-  /\b(?:no(?:thing)?(?: in the investigation)? (?:to suggest|to indicate|indicating|suggesting|evidence|indication|sign)[^.]{0,60}?\b(?:terror\w*|political(?:ly)? motiv\w*|ideolog\w*|(?:political|ideological|religious) motive)|(?:ruled?|rules|ruling) out (?:an? )?(?:act of )?terror\w*|not (?:being )?(?:treated|investigated) as (?:an act of )?terror\w*|not terror(?:ism|-related)|no (?:political|ideological|terrorist) motive)/i;
+  /\b(?:no(?:thing)?(?: in the investigation)? (?:to suggest|to indicate|indicating|suggesting|evidence|indication|sign)[^.]{0,60}?\b(?:(?<!(?:international|foreign|outside) )terror\w*|political(?:ly)? motiv\w*|ideolog\w*|(?:political|ideological|religious) motive)|(?:ruled?|rules|ruling|rule) out (?:an? )?(?:act of )?(?:terror\w*|attack|bomb|sabotage)|not (?:being )?(?:treated|investigated) as (?:an act of )?terror\w*|not terror(?:ism|-related)|not a bomb|no trace of explosives|from terrorism to (?:mass )?murder|(?:dropped|drop|drops) (?:the )?terrorism (?:charges?|case)|no (?:political|ideological|religious|terrorist)(?: or (?:political|ideological|religious))? motive|motivated (?:solely |only |purely )?by money|financial(?:ly)? motivated)/i;
+
+const DENIALS = new RegExp(NOT_TERRORISM.source, 'gi');
+/** Political words inside a denial ("reclassified the case from terrorism to mass murder") do not count. */
+export function withoutDenials(text: string): string {
+  return text.replace(DENIALS, ' ');
+}
+
+/** Crowds in unrest rather than an attack: protests, riots, clashes. */
+export const UNREST =
+  /\b(?:protests?|protesters|riots?|rioters|rioting|unrest|demonstrators|looting|looters)\b/i;
+
+/**
+ * A state's forces striking: "destroyed by U.S. cruise missiles", "Israeli air strikes", "an air
+ * strike by U.S. forces".
+ */
+export const STATE_STRIKE =
+  /\b(?:U\.S\.|US|American|Israeli|Russian|Saudi-led|coalition|NATO|French|British|Turkish|Indian|Pakistani|Iranian|Syrian government|government|army|military) (?:cruise missiles?|missiles?|air ?strikes?|warplanes?|jets|fighter jets|helicopter gunships|drone strikes?|artillery|shelling)\b|\b(?:air ?strikes?|missile strikes?|cruise missiles?) (?:by|from) (?:the )?(?:U\.S\.|US|American|Israeli|Russian|Saudi-led|coalition|NATO|government|army|military)\b/i;

@@ -22,9 +22,12 @@ export const STATEMENT_CUES: { type: StatementType; re: RegExp }[] = [
         "claim(?:ed|s|ing)? (?:the|this|that|last \\w+'s|\\w+'s|an?(?: [\\w-]+){0,3}) (?:attacks?|bombings?|shootings?|killings?|assault|kidnapping|abduction|operation|stabbing)",
         '(?:took|taken|admitted|accepted) responsibility',
         'admitted (?:to )?(?:carrying out|staging|being behind)',
-        `(?:said|says|stated)\\b[^.]{0,80}?\\b(?:its|their) (?:fighters|militants|members|soldiers|forces|mujahideen|men|unit|cell|armed wing|detachment)\\b`,
+        `(?:said|says|stated)\\b[^.]{0,80}?\\b(?:its|their|his) (?:fighters|militants|members|soldiers|forces|mujahideen|men|unit|cell|armed wing|detachment)\\b`,
+        `(?:said|says|announced|stated)\\b[^.]{0,80}?\\b(?:that )?(?:it|they) had (?:carried out|staged|conducted|mounted|launched)\\b`,
         '(?:were|was) (?:members|fighters|soldiers) of (?:its|their|the group)',
-        `(?:said|says|announced|stated) ${GAP}(?:that )?(?:it|they) (?:had )?(?:carried out|was behind|were behind|staged|conducted|attacked|targeted|kidnapped|abducted|seized|bombed|blew up|brought down|shot down|detonated|planted|set fire to)`,
+        `(?:said|says|announced|stated) ${GAP}(?:that )?(?:it|they) (?:had )?(?:carried out|was behind|were behind|staged|conducted|attacked|targeted|kidnapped|abducted|seized|bombed|blew up|brought down|shot down|detonated|planted|set fire to|executed|killed|murdered|beheaded|struck|hijacked|was responsible|were responsible)`,
+        `(?:said|says|announced|stated) ${GAP}(?:that )?(?:it|they) (?:had )?(?:planned|organi[sz]ed|ordered|prepared) (?:the|this|that|an?) (?:[\\w-]+ )?(?:attack|operation|bombing|raid|assault|hijacking|kidnapping|killing)`,
+        '(?:he|she) had (?:led|planned|organi[sz]ed|ordered|commanded) (?:the|this|that) (?:raid|attack|operation|bombing|assault|hijacking|kidnapping|siege)',
         `(?:said|says|announced|stated) ${GAP}(?:that )?(?:its|their) (?:fighters|militants|members|soldiers|forces|mujahideen|men) (?:had )?(?:attacked|carried out|targeted|killed|struck|launched|stormed)`,
         `(?:said|says|stated) ${GAP}(?:that )?the (?:attackers?|bombers?|gunm[ae]n|assailants?|perpetrators?)\\b[^.]{0,80}?\\b(?:were|was) ["“]?(?:its|their|the group's|soldiers|fighters|members)`,
         'identif(?:ying|ied) (?:himself|herself|themselves) as the (?:attackers?|gunm[ae]n|bombers?|shooters?|perpetrators?)',
@@ -61,7 +64,10 @@ export const STATEMENT_CUES: { type: StatementType; re: RegExp }[] = [
     type: 'threat',
     re: new RegExp(
       [
-        `threat(?:en(?:ed|s|ing)?) ${GAP}(?:to )?${VIOLENT_ACT}`,
+        `threat(?:en(?:ed|s|ing)?) ${GAP}(?:to )?${VIOLENT_ACT}(?:s|ed|ing)?`,
+        'contain(?:ed|s|ing)? threats? (?:against|to)',
+        'only a matter of time (?:before|until)',
+        '(?:your|you)(?: [\\w,]+){0,5}? (?:will|shall) (?:die|pay|be killed)',
         'threaten(?:ed|ing|s)? (?:new |more |further )?(?:attacks|violence)',
         `vow(?:ed|s|ing)? (?:to |that )?${GAP}(?:would |will )?(?:${VIOLENT_ACT}|revenge|retaliation|respond|continue (?:its|their|the) (?:attacks|campaign|armed struggle|jihad))`,
         'promis(?:ed|es|ing) (?:more|further|new) attacks',
@@ -127,4 +133,4 @@ export const MEDIUM_CUES: { re: RegExp; medium: string }[] = [
 
 /** Speakers that are officials or experts (their threats are warnings). */
 export const OFFICIAL_SPEAKER =
-  /\b(?:police|officials?|government|minister|ministry|president|prime minister|authorities|spokes(?:man|woman|person) for the (?:police|government|ministry)|analysts?|experts?|researchers?|intelligence|security services|mayor|governor|commissioner|chancellor|secretary|ambassador|agency|MI5|FBI|Europol|Interpol|UN)\b/i;
+  /\b(?:police|officials?|officers|investigators|prosecutors?|detectives|inspectors?|counter-?terrorism|anti-?terrorist|government|minister|ministry|president|prime minister|authorities|spokes(?:man|woman|person) for the (?:police|government|ministry)|analysts?|experts?|researchers?|intelligence|security services|mayor|governor|commissioner|chancellor|secretary|ambassador|agency|MI5|FBI|Europol|Interpol|UN)\b/i;
