@@ -1,4 +1,4 @@
-import { dateRange, datesEarlierEvent, dayNumber } from './date-range.js';
+import { dateRange, datesEarlierEvent, dayNumber, rangeGap } from './date-range.js';
 import type { DateValue, Doc, Mention, PlaceRef } from '../doc.js';
 import type { KnowledgeBase } from '../kb/knowledge-base.js';
 import type { Evidence, IncidentMention } from './extraction.js';
@@ -170,6 +170,38 @@ function splitOtherDays(doc: Doc, main: Cluster): Cluster[] {
   return others.map((s) => ({ sentences: [s], role: 'background' }));
 }
 
+/** ", who have been fighting for a homeland since 1983": a relative clause describing someone. */
+const RELATIVE_CLAUSE = /,\s+(?:who|which)\s[^,.;]*/g;
+
+/**
+ * Whether a sentence outside the incident's cluster may speak of it: it recalls nothing (a
+ * relative clause on a group, "who have been fighting since 1983", does not count), and its dates
+ * are recent or the incident's own (a claim published months after the attack, "his fighters had
+ * carried out the attack … on Oct. 4").
+ */
+function aboutThisIncident(doc: Doc, s: SentenceSignals, date: DateValue | undefined): boolean {
+  const clauses = [...s.text.matchAll(RELATIVE_CLAUSE)].map((m) => [
+    s.start + m.index,
+    s.start + m.index + m[0].length,
+  ]);
+  const outside = (m: Mention): boolean => !clauses.some(([a, b]) => m.start >= a! && m.end <= b!);
+  if (RECALLED.test(s.text.replace(RELATIVE_CLAUSE, ''))) return false;
+  const dates = s.mentions.filter((m) => m.kind === 'date' && outside(m));
+  const own = date ? dateRange(date) : undefined;
+  return (
+    dates.length === 0 ||
+    dates.some((m) => {
+      const v = m.value as DateValue;
+      const range = dateRange(v);
+      return (
+        !datesEarlierEvent(v, doc.published) ||
+        (own !== undefined && range !== undefined && rangeGap(own, range) <= 1)
+      );
+    })
+  );
+}
+
+/** A headline that reports an attack: a violent attack cue, no accident cue, nothing recalled. */
 function titleReportsAttack(title: string): boolean {
   const past =
     RECALLED.test(title) || AFTERMATH.test(title) || /\b(?:years|months) (?:since|after)\b/i.test(title);
@@ -336,7 +368,9 @@ function buildIncident(
       : [];
   const date =
     incidentDate(doc, sentences, harmSentences) ??
-    (cluster.role === 'main' ? (datelineDate(doc, signals) ?? leadAttackDate(signals)) : undefined);
+    (cluster.role === 'main'
+      ? (namedAttackDate(signals) ?? datelineDate(doc, signals) ?? leadAttackDate(signals))
+      : undefined);
   if (date) evidence.push(ev('date', date.sentence));
   const listed = incidentLocation(
     { end: datelineEnd(doc.text), isCapital },
@@ -358,7 +392,9 @@ function buildIncident(
   // Communist Party of India (Maoist)", "there was no doubt that ETA was responsible".
   const attributions =
     cluster.role === 'main'
-      ? signals.filter((s) => !sentences.includes(s) && !isPast(s, doc.published) && ATTRIBUTION.test(s.text))
+      ? signals.filter(
+          (s) => !sentences.includes(s) && ATTRIBUTION.test(s.text) && aboutThisIncident(doc, s, date?.value),
+        )
       : [];
   const actors = extractIncidentActors(doc.text, [...sentences, ...attributions], kb);
   evidence.push(...actors.evidence);
@@ -469,6 +505,12 @@ function eventDates(doc: Doc, s: SentenceSignals, ends = false): Mention[] {
       m.kind === 'date' &&
       !isDateline(doc, m) &&
       !SAID_ON.test(doc.text.slice(Math.max(0, m.start - 30), m.start)) &&
+      // "has hanged six militants since Friday": when something began, not the attack ("since
+      // Friday's attack" is the attack's day).
+      !(
+        /\bsince\s+$/i.test(doc.text.slice(Math.max(s.start, m.start - 8), m.start)) &&
+        !/^['’]s\b/.test(doc.text.slice(m.end, m.end + 2))
+      ) &&
       !SAID_AFTER.test(doc.text.slice(m.end, m.end + 30)) &&
       !TOLL_UPDATE.test(doc.text.slice(Math.max(s.start, m.start - 40), m.start)) &&
       !DIED_ON.test(doc.text.slice(Math.max(s.start, m.start - 40), m.start)) &&
@@ -496,7 +538,13 @@ function incidentDate(
   // three people … on Thursday") does not date the attack.
   const lead = events.find((s) => !POLICE_FIRE.test(s.text)) ?? events[0];
   const named = lead?.cues.find((c) => c.date && dates(lead).includes(c.date));
-  if (lead && named?.date) return { value: named.date.value as DateValue, sentence: lead };
+  if (lead && named?.date)
+    return refinedDay(
+      { value: named.date.value as DateValue, sentence: lead },
+      sentences,
+      (s) => eventDates(doc, s, ends),
+      doc.published,
+    );
   // A date qualifying another attack phrase ("pointing to the December 31 attack") names that
   // attack when the first event sentence dates its own.
   const leadDated = lead !== undefined && dates(lead).length > 0;
@@ -541,8 +589,8 @@ function incidentDate(
 
 /**
  * A week, month or year made precise by the one day inside it that the incident's sentences give
- * an attack ("the April 2 attack"), else that its event sentences give ("last week's bombing of a
- * cafe", then "on April 28"); several such days leave it as it is, and so does the day of the
+ * an attack ("the April 2 attack"), else that its sentences with attack words give ("last week's
+ * bombing of a cafe", then "left it in the cafe … on April 28"); several such days leave it as it is, and so does the day of the
  * report or the day before (its news: "a statement posted on Friday").
  */
 function refinedDay(
@@ -566,7 +614,7 @@ function refinedDay(
       .map((m) => ({ m, s })),
   );
   const events = sentences
-    .filter((s) => s.score >= EVENT_THRESHOLD)
+    .filter((s) => s.cues.length > 0)
     .flatMap((s) =>
       ownDates(s)
         .filter(inRange)
@@ -597,7 +645,7 @@ const SAID_ON =
 
 /** "Islamic State on Tuesday released a video": a statement's date given before its verb. */
 const SAID_AFTER =
-  /^,?\s*(?:said|says|announced|released|issued|published|posted|confirmed|claimed|told|declared)\b/i;
+  /^,?\s*(?:said|says|announced|confirmed|claimed|told|declared|(?:released|issued|published|posted) (?:a |an |the |its )?(?:[\w-]+ )?(?:video|statement|audio|recording|message|communiqu[eé]|photographs?|footage|claim))\b/i;
 
 /** "was jailed for life on Wednesday", "at his first court appearance on Friday": the date of a court's decision or hearing, not of the incident. */
 const COURT_DECISION =
@@ -770,6 +818,21 @@ function leadAttackDate(
   // Else the date the report gives "the attack" further down ("a month after the attack in June last year").
   const later = signals.find((s) => s.earlierAttackDates.length > 0 && ANAPHORIC_ATTACK.test(s.text));
   return later ? { value: later.earlierAttackDates[0]!.value as DateValue, sentence: later } : undefined;
+}
+
+/**
+ * A report whose own sentences do not date its attack ("police were hunting for two brothers
+ * suspected of killing 12 people") may name it further down: "no link to Wednesday's attack".
+ */
+function namedAttackDate(
+  signals: SentenceSignals[],
+): { value: DateValue; sentence: SentenceSignals } | undefined {
+  for (const s of signals) {
+    if (!ANAPHORIC_ATTACK.test(s.text)) continue;
+    const cue = s.cues.find((c) => c.date && (c.date.value as DateValue).precision === 'day');
+    if (cue?.date) return { value: cue.date.value as DateValue, sentence: s };
+  }
+  return undefined;
 }
 
 /** End of a wire-style dateline at the start of the text ("MOGADISHU, Somalia (AP) — "), or 0. */

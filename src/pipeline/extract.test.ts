@@ -527,4 +527,30 @@ describe('extract', () => {
     );
     expect(x.statements.map((s) => s.type)).toEqual(['claim-of-responsibility', 'warning']);
   });
+
+  it('names the perpetrators a report attributes in a relative clause or a later claim about the attack', () => {
+    const tigers = run(
+      'A truck bomb exploded outside the Central Bank in Colombo on Wednesday, killing 80 people. The government blamed the Liberation Tigers of Tamil Eelam, who have been fighting for a separate homeland since 1983.',
+      '1996-02-01',
+    );
+    expect(tigers.incidents[0]?.perpetrators.map((p) => p.id)).toEqual(['ltte']);
+    const hijack = run(
+      'Five hijackers armed with pistols seized an Indian Airlines jet on Friday. Indian officials said the hijackers belonged to the Pakistan-based Harkat-ul-Mujahideen.',
+      '1999-12-26',
+    );
+    expect(hijack.incidents[0]?.perpetrators.map((p) => p.id)).toEqual(['harkat-ul-mujahideen']);
+  });
+
+  it('dates a report by the day its bomb went off, not by a day something began ("since Friday")', () => {
+    const x = run(
+      'Chile will invoke its anti-terrorism law after a bomb exploded at a Santiago metro station, wounding 14 people. The device went off at lunchtime on Monday. In July, a bomb exploded in a train carriage.',
+      '2014-09-09',
+    );
+    expect(x.incidents[0]?.date).toEqual({ value: '2014-09-08', precision: 'day' });
+    const y = run(
+      "Pakistan has hanged six militants since Friday and is tracing the men who planned last week's Taliban attack on a school in Peshawar.",
+      '2014-12-22',
+    );
+    expect(y.incidents[0]?.date).toEqual({ value: '2014-W51', precision: 'week' });
+  });
 });

@@ -72,7 +72,7 @@ export const ATTACK_CUES: AttackCue[] = [
     violent: true,
   },
   {
-    re: /\b(?:took|take|takes|taken|taking|held|hold|holds|holding) (?:[\w,]+ ){0,5}?hostages?|\bhostage[- ](?:taking|takers?)|\bbarricaded\b|\bsiege\b|\bseizure of (?:a |the )?(?:school|theatre|theater|hotel|hospital|church|mosque|synagogue|embassy|mall|supermarket|building)\b/i,
+    re: /\b(?:took|take|takes|taken|taking|held|hold|holds|holding) (?:[\w,]+ ){0,5}?hostages?|\bhostage[- ](?:taking|takers?)|\bbarricaded\b|\bsiege\b|\b(?:seizure of|seized|stormed and (?:seized|occupied)|occupied) (?:a |the )?(?:[\w-]+ ){0,2}?(?:school|theatre|theater|hotel|hospital|church|mosque|synagogue|embassy|mall|supermarket|building|residence)\b/i,
     type: 'Hostage Taking (Barricade Incident)',
     violent: true,
   },
@@ -91,6 +91,13 @@ export const ATTACK_CUES: AttackCue[] = [
   // A vehicle set alight or packed with fuel and driven at a building: a car bomb in GTD's terms.
   {
     re: /\b(?:burning|blazing|flaming) (?:car|jeep|van|truck|lorry|vehicle|SUV)\b|\b(?:car|jeep|van|truck|lorry|vehicle|SUV) (?:packed|loaded|laden|filled) with (?:explosives|gas canisters|gas cylinders|petrol|fuel)\b/i,
+    type: 'Bombing/Explosion',
+    weapon: 'Explosives',
+    violent: true,
+  },
+  // "The device went off at lunchtime on Monday": a bomb going off is an attack's event.
+  {
+    re: /\b(?:bombs?|devices?|explosives|IEDs?|grenades?|charges?) (?:had |was |were )?(?:went off|exploded|blew up|detonated|was detonated|were detonated|ripped|tore)\b/i,
     type: 'Bombing/Explosion',
     weapon: 'Explosives',
     violent: true,
