@@ -6,7 +6,8 @@ import type { Doc, Mention, Span } from '../doc.js';
  * attack", "a 2003 attempt to assassinate".
  */
 const BETWEEN = /^(?:['’]s)?(?:\s+[\w-]+){0,3}\s+$/;
-const DETERMINER_BEFORE = /\b(?:the|a|an|its|their|his|her)\s+$/i;
+const DETERMINER_BEFORE =
+  /\b(?:the|a|an|its|their|his|her)\s+(?:(?:deadly|fatal|bloody|failed|devastating|twin|coordinated)\s+)?$/i;
 /** "hours after Saturday's shooting": a date attached to another, earlier attack. */
 const RECALLED_BEFORE = /\b(?:after|since|following|before|than|like|recalled?|recalling)\s+(?:the\s+)?$/i;
 

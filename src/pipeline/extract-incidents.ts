@@ -59,7 +59,7 @@ export function extractIncidents(
   );
   // Articles whose lead is about something else (an attack recalled in the fifth sentence of a
   // political story) report it only as background; so do aftermath articles (a trial, a
-  // sentencing), unless they restate a political attack of the last year with its toll: a
+  // sentencing), unless they restate a political attack of the last two years with its toll: a
   // sentencing report months after the attack that tells what the attacker did is a source on it;
   // a trial years later is not news of the attack.
   const firstEvent = signals.find((s) => s.score >= EVENT_THRESHOLD && !isPast(s, doc.published));
@@ -70,7 +70,7 @@ export function extractIncidents(
     const restated =
       inc.confidence >= 0.5 &&
       (inc.killed !== null || inc.wounded !== null) &&
-      withinYear(inc.date, doc.published);
+      withinTwoYears(inc.date, doc.published);
     if ((!lead || (aftermath && !restated)) && inc.role === 'main') {
       inc.role = 'background';
       inc.confidence = Math.min(inc.confidence, 0.4);
@@ -123,11 +123,17 @@ function isPast(s: SentenceSignals, published: string | undefined): boolean {
   return dates.length > 0 && dates.every((m) => datesEarlierEvent(m.value as DateValue, published));
 }
 
-/** A date no more than a year before publication (an undated incident is not known to be recent). */
-function withinYear(date: DateValue | null, published: string | undefined): boolean {
+/** A date within a week before publication: the news of the day, in an aftermath report. */
+function isRecent(date: DateValue, published: string | undefined): boolean {
+  const range = dateRange(date);
+  return range !== undefined && published !== undefined && dayNumber(published) - range[1] <= 7;
+}
+
+/** A date less than two years before publication (an undated incident is not known to be recent). */
+function withinTwoYears(date: DateValue | null, published: string | undefined): boolean {
   const range = date ? dateRange(date) : undefined;
   if (!range || !published) return false;
-  return dayNumber(published) - range[1] <= 365;
+  return dayNumber(published) - range[1] < 730;
 }
 
 /**
@@ -366,8 +372,13 @@ function buildIncident(
           (s) => s.harm && s.score < EVENT_THRESHOLD && !sentences.includes(s) && !isPast(s, doc.published),
         )
       : [];
+  const ownDate = incidentDate(doc, sentences, harmSentences);
+  // An aftermath report ("McVeigh was executed on Monday for the 1995 bombing") dates its attack by
+  // the earlier date its lead gives the attack, not by the news of the day.
+  const aftermath = cluster.role === 'main' && signals.filter((s) => s.aftermath).length >= 2;
+  const recalledDate = aftermath ? leadAttackDate(signals) : undefined;
   const date =
-    incidentDate(doc, sentences, harmSentences) ??
+    (recalledDate && (!ownDate || isRecent(ownDate.value, doc.published)) ? recalledDate : ownDate) ??
     (cluster.role === 'main'
       ? (namedAttackDate(signals) ?? datelineDate(doc, signals) ?? leadAttackDate(signals))
       : undefined);
@@ -447,8 +458,12 @@ function buildIncident(
     (sentences.some((s) => CRIME.test(s.text)) || (doc.title !== undefined && CRIME.test(doc.title)))
   )
     confidence -= 0.25;
-  // Crowds rioting ("protesters stormed and set fire to the mayor's office") are unrest, not an attack.
-  if (events.some((s) => UNREST.test(s.text)) && !actors.perpetrators.some((p) => p.kind === 'group'))
+  // Crowds rioting ("protesters stormed and set fire to the mayor's office") are unrest, not an
+  // attack, when the report leads with them (not riots after an attack, further down).
+  if (
+    events.slice(0, 1).some((s) => UNREST.test(s.text)) &&
+    !actors.perpetrators.some((p) => p.kind === 'group')
+  )
     confidence -= 0.3;
   if (
     (doc.title !== undefined && FICTION.test(doc.title)) ||

@@ -41,6 +41,10 @@ const GLOBAL_CUES = ATTACK_CUES.map((cue) => ({
   global: new RegExp(cue.re.source, `${cue.re.flags.replace('g', '')}g`),
 }));
 
+/** A bomb's parts that would otherwise read as an accident ("a gas cylinder filled with nails"). */
+const BOMB_PARTS = /\bgas (?:cylinders?|canisters?|bottles?)\b/gi;
+const BOMB = /\b(?:bomb(?:s|ing|ings|ed)?|explosives?|IEDs?|detonat\w+)\b/i;
+
 /** What an attack may do that would otherwise read as an accident. */
 const CONSEQUENCE =
   /\b(?:crash(?:ed|es)?|collided|collision|collaps\w+|blaze|caught fire|fire broke out)\b/gi;
@@ -76,9 +80,10 @@ export function sentenceSignals(doc: Doc): SentenceSignals[] {
       (c) => c.cue.violent && c.cue.weapon !== undefined && c.cue.weapon !== 'Explosives',
     );
     // "ploughed into shoppers and crashed into a department store": with a weapon, a crash or a
-    // fire is what the attack did, not an accident.
-    const accident =
-      NOT_AN_ATTACK.test(attacker ? text.replace(CONSEQUENCE, '') : text) || (SPORT.test(text) && !armed);
+    // fire is what the attack did, not an accident; a bomb's gas cylinder is part of the bomb.
+    let accidentText = attacker ? text.replace(CONSEQUENCE, '') : text;
+    if (BOMB.test(text)) accidentText = accidentText.replace(BOMB_PARTS, '');
+    const accident = NOT_AN_ATTACK.test(accidentText) || (SPORT.test(text) && !armed);
     return {
       index,
       start: s.start,

@@ -174,6 +174,7 @@ export function evaluateWritten(
     | 'heldout-gold.json'
     | 'heldout-2-gold.json'
     | 'heldout-3-gold.json'
+    | 'heldout-4-gold.json'
     | 'dev-reports-gold.json' = 'heldout-gold.json',
 ): EvalResult {
   return score(

@@ -50,10 +50,14 @@ print(
   'Third development set: written reports (held out until 6 December 2026)',
   evaluateWritten(resources, 'heldout-2-gold.json'),
 );
+print(
+  'Fourth development set: written reports (held out until later on 6 December 2026)',
+  evaluateWritten(resources, 'heldout-3-gold.json'),
+);
 if (process.argv.includes('--held-out')) {
   print('First written check set (used in development since)', evaluateWritten(resources));
   print(
-    'Held-out written reports of 6 December 2026 (never used for tuning)',
-    evaluateWritten(resources, 'heldout-3-gold.json'),
+    'Held-out written reports of 6 December 2026, second batch (never used for tuning)',
+    evaluateWritten(resources, 'heldout-4-gold.json'),
   );
 }

@@ -13,7 +13,11 @@ const SETS = [
   },
   {
     file: 'heldout-multi-report-2.jsonl',
-    title: 'Second held-out set (written 6 December 2026, never used to tune the rules)',
+    title: 'Second held-out set (used in development since later on 6 December 2026)',
+  },
+  {
+    file: 'heldout-multi-report-3.jsonl',
+    title: 'Third held-out set (written 6 December 2026, never used to tune the rules)',
   },
 ];
 const resources = await loadResources();

@@ -28,7 +28,7 @@ export const RECALLED =
 
 /** A trial, sentencing or inquiry — the article is about the aftermath, not the attack. */
 export const AFTERMATH =
-  /\b(?:trial|sentenced|sentencing|convicted|pleaded (?:guilty|not guilty)|verdict|jury|court heard|appeal(?:ed)?|inquest|inquiry|acquitted|extradit\w+|parole|life imprisonment|(?:was|were|been|be) jailed|jailed (?:for|on)|arrest warrants?|indicted|indictment|charged with|prosecut(?:ed|ion|ing)|anniversary|memorial|commemorat\w+)\b/i;
+  /\b(?:trial|sentenced|sentencing|convicted|pleaded (?:guilty|not guilty)|verdict|jury|court heard|appeal(?:ed)?|inquest|inquiry|acquitted|extradit\w+|parole|life imprisonment|(?:was|were|been|be) jailed|jailed (?:for|on)|executed by lethal injection|death (?:penalty|sentence|row)|put to death|arrest warrants?|indicted|indictment|charged with|prosecut(?:ed|ion|ing)|anniversary|memorial|commemorat\w+)\b/i;
 
 /** Crime for gain rather than political violence: a robbery, a heist, a criminal gang. */
 export const CRIME =
