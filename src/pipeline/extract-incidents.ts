@@ -54,9 +54,21 @@ export function extractIncidents(
   const main = clusters[0]?.role === 'main' ? clusters[0] : undefined;
   if (main && aftermath) clusters = withRestatement(doc, main, clusters);
   if (main) clusters.push(...splitOtherDays(doc, main));
-  const incidents = clusters.map((c, i) =>
-    buildIncident(doc, c, kb, `${doc.id}:i${i + 1}`, signals, isCapital),
-  );
+  const build = (): IncidentMention[] =>
+    clusters.map((c, i) => buildIncident(doc, c, kb, `${doc.id}:i${i + 1}`, signals, isCapital));
+  let incidents = build();
+  // A follow-up names its attack coarsely in the lead ("last July's bombing") and tells it further
+  // down ("The blast at Burgas airport on July 18 killed five"): one incident, not two.
+  if (main) {
+    const told = clusters.filter((c, i) => c.role === 'background' && retells(incidents[0]!, incidents[i]!));
+    if (told.length > 0) {
+      main.sentences = [...main.sentences, ...told.flatMap((c) => c.sentences)].sort(
+        (a, b) => a.index - b.index,
+      );
+      clusters = clusters.filter((c) => !told.includes(c));
+      incidents = build();
+    }
+  }
   // Articles whose lead is about something else (an attack recalled in the fifth sentence of a
   // political story) report it only as background; so do aftermath articles (a trial, a
   // sentencing), unless they restate a political attack of the last two years with its toll: a
@@ -121,6 +133,21 @@ function isPast(s: SentenceSignals, published: string | undefined): boolean {
   if (s.recalled) return true;
   const dates = s.mentions.filter((m) => m.kind === 'date');
   return dates.length > 0 && dates.every((m) => datesEarlierEvent(m.value as DateValue, published));
+}
+
+/**
+ * Whether a background incident retells the main one: its day is the main incident's or falls
+ * within its coarser date, in the same place (or an unplaced one), with a compatible type.
+ */
+function retells(main: IncidentMention, other: IncidentMention): boolean {
+  if (main.role !== 'main' || !main.date || !other.date) return false;
+  if (other.date.precision !== 'day') return false;
+  const range = dateRange(main.date);
+  const day = dayNumber(other.date.value);
+  if (!range || day < range[0] || day > range[1]) return false;
+  const [a, b] = [main.location, other.location];
+  if (a && b && (a.countryCode !== b.countryCode || (a.city && b.city && a.city !== b.city))) return false;
+  return main.type === other.type || main.type === 'Unknown' || other.type === 'Unknown';
 }
 
 /** A date within a week before publication: the news of the day, in an aftermath report. */
@@ -373,6 +400,12 @@ function buildIncident(
         )
       : [];
   const ownDate = incidentDate(doc, sentences, harmSentences);
+  // A date the report gives its attack elsewhere ("last July's bombing") is made precise by the day
+  // its sentences with attack words give ("the blast at Burgas airport on July 18").
+  const refinedBy = (
+    d: { value: DateValue; sentence: SentenceSignals } | undefined,
+  ): { value: DateValue; sentence: SentenceSignals } | undefined =>
+    d && refinedDay(d, signals, (s) => eventDates(doc, s), doc.published);
   // An aftermath report ("McVeigh was executed on Monday for the 1995 bombing") dates its attack by
   // the earlier date its lead gives the attack, not by the news of the day.
   const aftermath = cluster.role === 'main' && signals.filter((s) => s.aftermath).length >= 2;
@@ -380,7 +413,7 @@ function buildIncident(
   const date =
     (recalledDate && (!ownDate || isRecent(ownDate.value, doc.published)) ? recalledDate : ownDate) ??
     (cluster.role === 'main'
-      ? (namedAttackDate(signals) ?? datelineDate(doc, signals) ?? leadAttackDate(signals))
+      ? (refinedBy(namedAttackDate(signals) ?? leadAttackDate(signals)) ?? datelineDate(doc, signals))
       : undefined);
   if (date) evidence.push(ev('date', date.sentence));
   const listed = incidentLocation(

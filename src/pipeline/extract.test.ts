@@ -553,4 +553,13 @@ describe('extract', () => {
     );
     expect(y.incidents[0]?.date).toEqual({ value: '2014-W51', precision: 'week' });
   });
+
+  it('makes one incident of a follow-up that names its attack coarsely and tells it further down', () => {
+    const x = run(
+      "SOFIA (AP) — Bulgaria said on Tuesday that two men behind last July's bombing of a bus carrying Israeli tourists in Burgas belonged to Hezbollah. The bomber has not been identified. The blast at Burgas airport on July 18 killed five Israelis and the Bulgarian driver of the bus.",
+      '2013-02-05',
+    );
+    expect(x.incidents).toHaveLength(1);
+    expect(x.incidents[0]).toMatchObject({ date: { value: '2012-07-18' }, location: { city: 'Burgas' } });
+  });
 });
