@@ -49,6 +49,7 @@ export function extractIncidents(
   kb: KnowledgeBase,
   isCapital: (p: PlaceRef) => boolean = () => false,
 ): IncidentMention[] {
+  signals = withLeadEvents(signals);
   const aftermath = signals.filter((s) => s.aftermath).length >= 2;
   let clusters = clusterEvents(doc, signals);
   const main = clusters[0]?.role === 'main' ? clusters[0] : undefined;
@@ -600,7 +601,11 @@ function incidentDate(
     dates(s).filter((m) => s === lead || !leadDated || !s.cues.some((c) => c.date === m));
   // Then the first date after a violent attack word in its clause of the first event sentence
   // ("four hostages were killed in Paris on Friday"), then the other sentences' dates.
-  const leadClause = lead ? dates(lead).filter((m) => inViolentClause(doc, lead, m)) : [];
+  // (a lead that is an event without violent words dates it after any attack word: "An explosion
+  // destroyed an apartment building … on Monday").
+  const leadClause = lead
+    ? dates(lead).filter((m) => inViolentClause(doc, lead, m, !lead.cues.some((c) => c.cue.violent)))
+    : [];
   // Then the first event sentence that dates its attack words: a later one ("On October 24, a
   // suicide bomber killed 24 people") more likely recalls another attack than dates this one.
   const firstDated = events
@@ -681,10 +686,26 @@ function refinedDay(
  * "four hostages were killed by a gunman in Paris on Friday", not "police arrested three men on
  * Monday over the bombing".
  */
-function inViolentClause(doc: Doc, s: SentenceSignals, m: Mention): boolean {
+function inViolentClause(doc: Doc, s: SentenceSignals, m: Mention, anyCue = false): boolean {
   const before = doc.text.slice(s.start, m.start);
   const start = s.start + Math.max(-1, ...[...before.matchAll(/[,;:—–]/g)].map((x) => x.index)) + 1;
-  return s.cues.some((c) => c.cue.violent && !c.cue.describesPerson && c.start >= start && c.end <= m.start);
+  return s.cues.some(
+    (c) => (anyCue || c.cue.violent) && !c.cue.describesPerson && c.start >= start && c.end <= m.start,
+  );
+}
+
+/**
+ * A lead that reports harm done with attack words ("An explosion destroyed an apartment building
+ * …, killing at least 45 people") reports the event when the report speaks of terrorism: it
+ * counts as an event sentence.
+ */
+function withLeadEvents(signals: SentenceSignals[]): SentenceSignals[] {
+  if (!signals.some((x) => x.political)) return signals;
+  return signals.map((s) =>
+    s.score < EVENT_THRESHOLD && s.index <= 1 && s.cues.length > 0 && s.harm && !s.accident
+      ? { ...s, score: EVENT_THRESHOLD }
+      : s,
+  );
 }
 
 /** "said on Saturday": the date of a statement about the incident, not of the incident. */
@@ -760,8 +781,9 @@ function incidentLocation(
       !(skipDateline && x.start < dateline.end) &&
       !OTHER_EVENT.test(before.slice(-12)) &&
       !ROUTE.test(after) &&
+      !STREET.test(after) &&
       !(x.ruleId === 'places:demonym' && NATIONALITY.test(after.slice(0, 30))) &&
-      !(skipDateline && ORIGIN.test(before.slice(-6))) &&
+      !(skipDateline && ORIGIN.test(before.slice(-40))) &&
       !BORDER.test(before.slice(-24))
     );
   };
@@ -807,8 +829,16 @@ const ROUTE = /^-[A-Z][\w'’-]* (?:highway|road|motorway|expressway|railway|pip
 const NATIONALITY =
   /^[- ](?:[\w-]+ )?(?:man|woman|men|women|national|nationals|citizen|citizens|suspect|suspects|immigrant|immigrants|migrant|migrants|asylum[- ]seeker|driver|student|tourists?|worker|workers|father|mother|brother|sister|parents|origin|descent|-born|born)\b/i;
 
-/** "a man from Leeds", "Hodgkinson, 66, of Belleville": where someone comes from, used only when no other place is named. */
-const ORIGIN = /\b(?:from|\d+, of) $/;
+/**
+ * "a man from Leeds", "Hodgkinson, 66, of Belleville", "five friends from Rosario, Argentina":
+ * where someone comes from, used only when no other place is named.
+ */
+const ORIGIN = /\b(?:from|\d+, of) (?:[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?, )?$/;
+/**
+ * "the apartment block on Kashirskoye highway", "Baker Street": a road named after a place (not
+ * "a crowded São Paulo street", a street in the city).
+ */
+const STREET = /^ (?:highway|motorway|expressway|Street|Road|Avenue|Boulevard|Highway|Lane)\b/;
 /** "near the border with Niger": the neighbouring country is not where the incident was. */
 const BORDER = /\b(?:border|frontier|borders) (?:with )?$/i;
 

@@ -562,4 +562,25 @@ describe('extract', () => {
     expect(x.incidents).toHaveLength(1);
     expect(x.incidents[0]).toMatchObject({ date: { value: '2012-07-18' }, location: { city: 'Burgas' } });
   });
+
+  it('reads a lead explosion that killed people as the event of a report that speaks of terrorism, not the earlier blast it recalls', () => {
+    const x = run(
+      'MOSCOW (AP) — An explosion destroyed an eight-storey apartment building in southern Moscow before dawn on Monday, killing at least 45 people. The mayor said it was a terrorist attack. Last Thursday, a bomb in an apartment building on Guryanova Street killed more than 90 people.',
+      '1999-09-13',
+    );
+    expect(x.incidents[0]).toMatchObject({
+      role: 'main',
+      date: { value: '1999-09-13' },
+      killed: { value: 45 },
+    });
+    expect(x.incidents[1]).toMatchObject({ role: 'background', date: { value: '1999-09-09' } });
+  });
+
+  it('does not place an attack at the hometown of its victims or on a road named after a town', () => {
+    const x = run(
+      'A man drove a rented truck down a crowded bike path in Manhattan on Tuesday, killing eight people. The dead were five friends from Rosario, Argentina, and two Americans.',
+      '2017-11-01',
+    );
+    expect(x.incidents[0]?.location?.countryCode).toBe('US');
+  });
 });
