@@ -1,4 +1,4 @@
-import { dateRange, datesEarlierEvent, dayNumber, rangeGap } from './date-range.js';
+import { dateRange, datesEarlierEvent, dayNumber, isoDay, rangeGap } from './date-range.js';
 import type { DateValue, Doc, Mention, PlaceRef } from '../doc.js';
 import type { KnowledgeBase } from '../kb/knowledge-base.js';
 import type { Evidence, IncidentMention } from './extraction.js';
@@ -423,6 +423,7 @@ function buildIncident(
     cluster.role === 'main' ? signals.slice(0, 3) : [],
   );
   const location =
+    hereAtDateline(doc, cluster.role === 'main' ? events[0] : undefined, signals) ??
     unlistedPlace(events.slice(0, 1)) ??
     (listed?.place.city === undefined ? unlistedPlace(events.slice(1)) : undefined) ??
     listed;
@@ -561,6 +562,7 @@ function eventDates(doc: Doc, s: SentenceSignals, ends = false): Mention[] {
         !/^['’]s\b/.test(doc.text.slice(m.end, m.end + 2))
       ) &&
       !SAID_AFTER.test(doc.text.slice(m.end, m.end + 30)) &&
+      !COURT_AFTER.test(doc.text.slice(m.end, m.end + 20)) &&
       !TOLL_UPDATE.test(doc.text.slice(Math.max(s.start, m.start - 40), m.start)) &&
       !DIED_ON.test(doc.text.slice(Math.max(s.start, m.start - 40), m.start)) &&
       (ends || !ENDED.test(doc.text.slice(Math.max(s.start, m.start - 60), m.start))) &&
@@ -614,6 +616,9 @@ function incidentDate(
       ownDates(s).filter((m) => (m.value as DateValue).precision === 'day' && inViolentClause(doc, s, m)),
     ])
     .find(([, ms]) => ms.length > 0);
+  // "replaced his interior minister on Tuesday, a day after militants massacred 58 tourists".
+  const before = lead ? daysBefore(doc, lead, dates(lead)) : undefined;
+  if (before) return before;
   const tiers: [SentenceSignals, Mention[]][][] = [
     lead ? [[lead, leadClause.slice(0, 1)]] : [],
     firstDated ? [[firstDated[0], firstDated[1].slice(0, 1)]] : [],
@@ -638,6 +643,34 @@ function incidentDate(
   }
   // Only the day a siege ended ("the school siege ended in explosions on Friday"): better than none.
   return ends ? undefined : incidentDate(doc, sentences, harmSentences, true);
+}
+
+const DAYS_AFTER = /^[^.;]{0,60}?\b(a|one|two|three|four|five) days? after\b/i;
+const DAY_COUNT: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four: 4, five: 5 };
+
+/**
+ * The attack dated from the news of the day: "replaced his minister on Tuesday, a day after
+ * militants massacred 58 foreign tourists" → the Monday; only when violent attack words follow
+ * "after" and none come before the day.
+ */
+function daysBefore(
+  doc: Doc,
+  s: SentenceSignals,
+  dates: Mention[],
+): { value: DateValue; sentence: SentenceSignals } | undefined {
+  for (const m of dates) {
+    const v = m.value as DateValue;
+    if (v.precision !== 'day') continue;
+    const after = DAYS_AFTER.exec(doc.text.slice(m.end, s.end));
+    // "killed two officers on Thursday, a day after a van bomb tore through a barracks": the day
+    // of this attack, and the other one after it.
+    if (!after || s.cues.some((c) => c.cue.violent && c.end <= m.start)) continue;
+    const from = m.end + after[0].length;
+    if (!s.cues.some((c) => c.cue.violent && c.start >= from)) continue;
+    const day = dayNumber(v.value) - DAY_COUNT[after[1]!.toLowerCase()]!;
+    return { value: { value: isoDay(day), precision: 'day' }, sentence: s };
+  }
+  return undefined;
 }
 
 /**
@@ -716,6 +749,10 @@ const SAID_ON =
 const SAID_AFTER =
   /^,?\s*(?:said|says|announced|confirmed|claimed|told|declared|(?:released|issued|published|posted) (?:a |an |the |its )?(?:[\w-]+ )?(?:video|statement|audio|recording|message|communiqu[eé]|photographs?|footage|claim))\b/i;
 
+/** "Federal agents on Friday charged …", "A special court on Wednesday acquitted …": a court's or the police's day. */
+const COURT_AFTER =
+  /^,?\s*(?:charged|arrested|sentenced|convicted|indicted|detained|jailed|acquitted|extradited|replaced|sacked|dismissed)\b/i;
+
 /** "was jailed for life on Wednesday", "at his first court appearance on Friday": the date of a court's decision or hearing, not of the incident. */
 const COURT_DECISION =
   /\b(?:jailed|sentenced|convicted|found guilty|acquitted|charged|indicted|pleaded (?:not )?guilty|appeared (?:in|before) (?:a )?(?:court|judge|magistrates?)|court appearance|(?:bond |bail |court )?hearing|arraignment|trial|arrest warrants?|arrested|detained|ruled|ruling)\b[^.;,]{0,25}?(?: on| late| early)* $/i;
@@ -784,7 +821,8 @@ function incidentLocation(
       !STREET.test(after) &&
       !(x.ruleId === 'places:demonym' && NATIONALITY.test(after.slice(0, 30))) &&
       !(skipDateline && ORIGIN.test(before.slice(-40))) &&
-      !BORDER.test(before.slice(-24))
+      !BORDER.test(before.slice(-24)) &&
+      !/\bbetween $/.test(before.slice(-9))
     );
   };
   const capitalNamed = groups
@@ -820,6 +858,22 @@ function incidentLocation(
     }
   }
   return undefined;
+}
+
+/**
+ * "OKLAHOMA CITY — Federal agents charged McVeigh with the bombing of the federal building here":
+ * the lead places its attack at the dateline's city.
+ */
+function hereAtDateline(
+  doc: Doc,
+  lead: SentenceSignals | undefined,
+  signals: SentenceSignals[],
+): { place: PlaceRef; sentence: SentenceSignals } | undefined {
+  if (!lead || !/\bhere\b/i.test(lead.text)) return undefined;
+  const end = datelineEnd(doc.text);
+  const first = signals[0];
+  const m = first?.mentions.find((x) => x.kind === 'place' && x.start < end && x.place?.city !== undefined);
+  return m?.place && first ? { place: m.place, sentence: first } : undefined;
 }
 
 /** "the Jammu-Srinagar highway": a place naming a route, not where the incident was. */

@@ -583,4 +583,17 @@ describe('extract', () => {
     );
     expect(x.incidents[0]?.location?.countryCode).toBe('US');
   });
+
+  it('dates an attack from the news of the day ("on Tuesday, a day after militants massacred"), and places "here" at the dateline', () => {
+    const luxor = run(
+      'CAIRO — President Hosni Mubarak replaced his interior minister on Tuesday, a day after militants massacred 58 foreign tourists at a temple across the river from Luxor.',
+      '1997-11-19',
+    );
+    expect(luxor.incidents[0]?.date).toEqual({ value: '1997-11-17', precision: 'day' });
+    const here = run(
+      'OKLAHOMA CITY — Federal agents on Friday charged Timothy McVeigh with the bombing of the federal building here. McVeigh had been held in the county jail in Perry since Wednesday, when a trooper stopped him after the blast.',
+      '1995-04-22',
+    );
+    expect(here.incidents[0]?.location?.city).toBe('Oklahoma City');
+  });
 });
