@@ -424,6 +424,7 @@ function buildIncident(
   );
   const location =
     hereAtDateline(doc, cluster.role === 'main' ? events[0] : undefined, signals) ??
+    attackPhraseRegion(doc, events[0], sentences, listed) ??
     unlistedPlace(events.slice(0, 1)) ??
     (listed?.place.city === undefined ? unlistedPlace(events.slice(1)) : undefined) ??
     listed;
@@ -859,6 +860,37 @@ function incidentLocation(
   }
   return undefined;
 }
+
+/**
+ * "Saturday night's bombings on Bali", in a report filed from Jakarta that names Jakarta: the
+ * region the attack words name wins over a city elsewhere; a city inside it that an event sentence
+ * names wins over both (not "the hospital in Denpasar").
+ */
+function attackPhraseRegion(
+  doc: Doc,
+  lead: SentenceSignals | undefined,
+  sentences: SentenceSignals[],
+  listed: { place: PlaceRef; sentence: SentenceSignals } | undefined,
+): { place: PlaceRef; sentence: SentenceSignals } | undefined {
+  if (!lead || !listed?.place.city) return undefined;
+  const region = lead.mentions.find(
+    (m) =>
+      m.kind === 'place' &&
+      m.place !== undefined &&
+      m.place.city === undefined &&
+      m.place.admin1 !== undefined &&
+      ATTACK_PLACE.test(doc.text.slice(Math.max(lead.start, m.start - 30), m.start)),
+  )?.place;
+  if (!region || region.admin1 === listed.place.admin1) return undefined;
+  for (const s of sentences.filter((x) => x.score >= EVENT_THRESHOLD))
+    for (const m of s.mentions)
+      if (m.kind === 'place' && m.place?.city && m.place.admin1 === region.admin1)
+        return { place: m.place, sentence: s };
+  return { place: region, sentence: lead };
+}
+
+/** The words before a place the attack words name: "bombings on ", "the attack in ". */
+const ATTACK_PLACE = new RegExp(`\\b(?:${ATTACK_NOUNS}) (?:on|in) (?:the )?$`, 'i');
 
 /**
  * "OKLAHOMA CITY — Federal agents charged McVeigh with the bombing of the federal building here":

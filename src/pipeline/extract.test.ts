@@ -596,4 +596,13 @@ describe('extract', () => {
     );
     expect(here.incidents[0]?.location?.city).toBe('Oklahoma City');
   });
+
+  it('places an attack in the region its attack words name rather than in a city named for another reason', () => {
+    const x = run(
+      "JAKARTA — Indonesia's defence minister said on Monday he was convinced al Qaeda was behind Saturday night's bombings on Bali, as foreign governments pressed Jakarta to act. Relatives waited outside Sanglah hospital in Denpasar.",
+      '2002-10-14',
+    );
+    expect(x.incidents[0]?.location).toMatchObject({ admin1: 'Bali', countryCode: 'ID' });
+    expect(x.incidents[0]?.location?.city).toBeUndefined();
+  });
 });
