@@ -605,4 +605,22 @@ describe('extract', () => {
     expect(x.incidents[0]?.location).toMatchObject({ admin1: 'Bali', countryCode: 'ID' });
     expect(x.incidents[0]?.location?.city).toBeUndefined();
   });
+
+  it('codes the killing of a named filmmaker, a military attache or a former prime minister as an assassination', () => {
+    for (const [text, published] of [
+      [
+        'Dutch police questioned a man on Wednesday over the killing of filmmaker Theo van Gogh, who was shot and stabbed in an Amsterdam street.',
+        '2004-11-03',
+      ],
+      [
+        "A guerrilla group has claimed responsibility for the killing of Britain's military attache in Athens, who was shot dead by two men on a motorcycle.",
+        '2000-06-12',
+      ],
+      [
+        'Lebanon went into mourning on Tuesday for former prime minister Rafik al-Hariri, killed by a massive bomb on the Beirut seafront on Monday.',
+        '2005-02-15',
+      ],
+    ])
+      expect(run(text!, published).incidents[0]?.type, text).toBe('Assassination');
+  });
 });
