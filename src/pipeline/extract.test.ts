@@ -623,4 +623,17 @@ describe('extract', () => {
     ])
       expect(run(text!, published).incidents[0]?.type, text).toBe('Assassination');
   });
+
+  it('adds up the groups of victims a list names, and not a time after the figure', () => {
+    const karak = run(
+      'Gunmen attacked a castle in the Jordanian city of Karak on Sunday, killing seven members of the security forces, two Jordanian civilians and a Canadian tourist.',
+      '2016-12-20',
+    );
+    expect(karak.incidents[0]?.killed).toEqual({ value: 10 });
+    const bus = run(
+      'A suicide bomber blew up a packed trolleybus in Volgograd on Monday, killing at least 14 people, a day after another bomber struck the railway station.',
+      '2013-12-30',
+    );
+    expect(bus.incidents[0]?.killed).toEqual({ value: 14 });
+  });
 });

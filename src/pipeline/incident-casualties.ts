@@ -140,6 +140,9 @@ export function extractCasualties(text: string, sentences: SentenceSignals[]): C
           value += 1;
         // "killing three Chinese nationals and their Pakistani driver": one more named after the figure.
         if (!killedAfter && AND_ONE_MORE.test(after)) value += 1;
+        // "killed seven members of the security forces, two Jordanian civilians and a Canadian
+        // tourist": every group of the list counts.
+        else if (!killedAfter) value += listedVictims(text.slice(q.end, s.end));
         const incl = INCLUDING_ATTACKERS.exec(after);
         // "including the gunman" is one; "including the four attackers" four; "the attackers" unknown.
         const plural = incl ? /(?:s|men)$/i.test(incl[2]!) : false;
@@ -222,6 +225,45 @@ export function extractCasualties(text: string, sentences: SentenceSignals[]): C
       perpWounded?.evidence,
     ].filter((e): e is Evidence => !!e),
   };
+}
+
+const LIST_COUNTS: Record<string, number> = {
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+};
+
+/** Counted things that are not people: "killing 14 people, a day after …". */
+const NOT_PEOPLE =
+  /\b(?:days?|weeks?|months?|years?|hours?|minutes?|times?|miles?|kilometres?|kilometers?|km|metres?|meters?|percent|cars?|vehicles?|buildings?|homes?|houses?)$/i;
+
+/**
+ * The victims listed after the first figure of "killed seven soldiers, two civilians and a
+ * tourist" (here 3), up to the end of the clause; 0 unless every item of the list is counted.
+ */
+function listedVictims(after: string): number {
+  const clause = after.split(
+    /[.;:()]|\s(?:in|at|on|when|while|as|after|before|during|near|outside|inside|who|which|that)\s/,
+  )[0]!;
+  const items = clause.split(/\s*,\s*(?:and\s+)?|\s+and\s+/).slice(1);
+  if (items.length === 0 || items.length > 5) return 0;
+  let sum = 0;
+  for (const item of items) {
+    const m = /^(\d{1,3}|[a-z]+)\s+(?:[\w-]+\s+){0,3}?[a-z][\w-]*$/i.exec(item.trim());
+    const n = m ? (/^\d/.test(m[1]!) ? Number(m[1]) : LIST_COUNTS[m[1]!.toLowerCase()]) : undefined;
+    if (n === undefined || NOT_PEOPLE.test(item.trim())) return 0;
+    sum += n;
+  }
+  return sum;
 }
 
 const KILLED_PERSON =
