@@ -10,6 +10,7 @@ import type {
 } from '../../api/types';
 import { ActionError } from '../../components/ActionError';
 import { EntityLink } from '../../components/EntityLink';
+import { ReasonField } from '../../components/ReasonField';
 import { rankEntities } from '../../lib/entity-search';
 import { formatIsoDate, plural } from '../../lib/format';
 import { useAction } from '../../lib/use-action';
@@ -167,17 +168,7 @@ export function DecideCandidate({
           {mode === 'alias' ? (
             <EntityPicker label={`${c.name} is another name of`} onChoose={setEntityId} />
           ) : null}
-          <div className="form-row">
-            <label htmlFor={`${id}-reason`}>Reason (kept in the audit log)</label>
-            <input
-              id={`${id}-reason`}
-              type="text"
-              maxLength={1000}
-              placeholder="optional"
-              value={reason}
-              onChange={(e) => setReason(e.target.value)}
-            />
-          </div>
+          <ReasonField id={`${id}-reason`} value={reason} onChange={setReason} />
           <ActionError error={error} />
           <div className="form-actions">
             <button type="submit" className="primary" disabled={busy}>

@@ -7,6 +7,7 @@ import { documentPath, incidentIdFrom } from '../../lib/links';
 import { ShowAll, useFirst } from '../../components/ShowMore';
 import { useAction } from '../../lib/use-action';
 import { ActionError } from '../../components/ActionError';
+import { ReasonField } from '../../components/ReasonField';
 
 /** What the incident page says after a merge or split brought the analyst to it. */
 export interface DecisionNotice {
@@ -112,18 +113,15 @@ export function Grouping({
                 </div>
                 {splitting === d.docId ? (
                   <form className="inline-decision" onSubmit={(e) => void split(e, d)}>
-                    <div className="form-row">
-                      <label htmlFor={`${id}-split-reason`}>Why is this report about another incident?</label>
-                      <textarea
-                        id={`${id}-split-reason`}
-                        rows={2}
-                        maxLength={1000}
-                        placeholder="optional, e.g. it reports an earlier bombing in the same city"
-                        value={reason}
-                        onChange={(e) => setReason(e.target.value)}
-                        autoFocus
-                      />
-                    </div>
+                    <ReasonField
+                      id={`${id}-split-reason`}
+                      value={reason}
+                      onChange={setReason}
+                      label="Why is this report about another incident?"
+                      placeholder="optional, e.g. it reports an earlier bombing in the same city"
+                      rows={2}
+                      autoFocus
+                    />
                     <div className="form-actions">
                       <button type="submit" className="primary" disabled={busy}>
                         {busy ? 'Splitting…' : 'Split it out'}
@@ -153,17 +151,7 @@ export function Grouping({
               onChange={(e) => setOther(e.target.value)}
             />
           </div>
-          <div className="form-row">
-            <label htmlFor={`${id}-merge-reason`}>Reason (kept in the audit log)</label>
-            <textarea
-              id={`${id}-merge-reason`}
-              rows={2}
-              maxLength={1000}
-              placeholder="optional"
-              value={mergeReason}
-              onChange={(e) => setMergeReason(e.target.value)}
-            />
-          </div>
+          <ReasonField id={`${id}-merge-reason`} value={mergeReason} onChange={setMergeReason} rows={2} />
           <div className="form-actions">
             <button type="submit" disabled={busy || !other.trim()}>
               {busy && !splitting ? 'Merging…' : 'Merge into this incident'}

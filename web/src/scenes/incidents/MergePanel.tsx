@@ -4,6 +4,7 @@ import type { DecisionResult, Incident } from '../../api/types';
 import { formatDate, formatPlace } from '../../lib/format';
 import { useAction } from '../../lib/use-action';
 import { ActionError } from '../../components/ActionError';
+import { ReasonField } from '../../components/ReasonField';
 
 /** A short name for an incident in lists of choices: type, place, date. */
 export function incidentLabel(i: Pick<Incident, 'type' | 'location' | 'date'>): string {
@@ -65,17 +66,12 @@ export function MergePanel({
         <p className="muted small">Tick at least one more incident in the table.</p>
       ) : null}
       <div className="merge-row">
-        <div className="form-row">
-          <label htmlFor={`${id}-reason`}>Reason (kept in the audit log)</label>
-          <input
-            id={`${id}-reason`}
-            type="text"
-            maxLength={1000}
-            placeholder="e.g. the same attack: one report gives the district, the other the city"
-            value={reason}
-            onChange={(e) => setReason(e.target.value)}
-          />
-        </div>
+        <ReasonField
+          id={`${id}-reason`}
+          value={reason}
+          onChange={setReason}
+          placeholder="e.g. the same attack: one report gives the district, the other the city"
+        />
         <button type="submit" className="primary" disabled={busy || selected.length < 2}>
           {busy ? 'Merging…' : `Merge ${selected.length} incidents`}
         </button>
