@@ -414,7 +414,9 @@ function buildIncident(
   const date =
     (recalledDate && (!ownDate || isRecent(ownDate.value, doc.published)) ? recalledDate : ownDate) ??
     (cluster.role === 'main'
-      ? (refinedBy(namedAttackDate(signals) ?? leadAttackDate(signals)) ?? datelineDate(doc, signals))
+      ? (refinedBy(namedAttackDate(signals) ?? leadAttackDate(signals)) ??
+        cueDate(doc, signals) ??
+        datelineDate(doc, signals))
       : undefined);
   if (date) evidence.push(ev('date', date.sentence));
   const listed = incidentLocation(
@@ -566,6 +568,7 @@ function eventDates(doc: Doc, s: SentenceSignals, ends = false): Mention[] {
       !COURT_AFTER.test(doc.text.slice(m.end, m.end + 20)) &&
       !TOLL_UPDATE.test(doc.text.slice(Math.max(s.start, m.start - 40), m.start)) &&
       !DIED_ON.test(doc.text.slice(Math.max(s.start, m.start - 40), m.start)) &&
+      !MOURNED_ON.test(doc.text.slice(Math.max(s.start, m.start - 60), m.start)) &&
       (ends || !ENDED.test(doc.text.slice(Math.max(s.start, m.start - 60), m.start))) &&
       !COURT_DECISION.test(doc.text.slice(Math.max(s.start, m.start - 60), m.start)) &&
       !DESCRIBED_PERSON.test(doc.text.slice(Math.max(s.start, m.start - 100), m.start)) &&
@@ -764,6 +767,10 @@ const DESCRIBED_PERSON =
 
 /** "The hijacking … ended in Kandahar on Friday": the day a siege or hijacking ended, not began. */
 const ENDED = /\b(?:ended|ends|came to an end|was over)\b[^.;,]{0,40}? (?:on |late |early )*$/i;
+
+/** "Lebanon went into mourning on Tuesday", "hundreds protested in Dhaka on Friday": the aftermath's day. */
+const MOURNED_ON =
+  /\b(?:mourning|mourned|funerals?|buried|burial|vigils?|protest(?:ed|s)?|marched|rallied|gathered|paid tribute|laid (?:flowers|wreaths))\b[^.;,]{0,40}? (?:on |late |early )*$/i;
 
 /** "a fourth victim died in hospital on Friday": the date of a death, not of the incident. */
 const DIED_ON = /\b(?:died|succumbed|passed away)(?: [\w-]+){0,4}? (?:on |late |early )*$/i;
@@ -995,6 +1002,25 @@ function namedAttackDate(
     if (!ANAPHORIC_ATTACK.test(s.text)) continue;
     const cue = s.cues.find((c) => c.date && (c.date.value as DateValue).precision === 'day');
     if (cue?.date) return { value: cue.date.value as DateValue, sentence: s };
+  }
+  return undefined;
+}
+
+/**
+ * An undated lead ("Venezuela said it had arrested six people over an attempt to kill the
+ * president") dated by the next sentences that give a day after attack words of any kind: "Two
+ * drones carrying explosives blew up near the stage on Saturday evening".
+ */
+function cueDate(
+  doc: Doc,
+  signals: SentenceSignals[],
+): { value: DateValue; sentence: SentenceSignals } | undefined {
+  for (const s of signals.slice(0, 4)) {
+    if (isPast(s, doc.published)) continue;
+    const m = eventDates(doc, s).find(
+      (x) => (x.value as DateValue).precision === 'day' && inViolentClause(doc, s, x, true),
+    );
+    if (m) return { value: m.value as DateValue, sentence: s };
   }
   return undefined;
 }

@@ -636,4 +636,12 @@ describe('extract', () => {
     );
     expect(bus.incidents[0]?.killed).toEqual({ value: 14 });
   });
+
+  it('does not date an attack by the day of mourning or protest the report leads with', () => {
+    const x = run(
+      'BEIRUT — Lebanon went into mourning on Tuesday for former prime minister Rafik al-Hariri, killed by a massive bomb on the Beirut seafront. The blast tore through his motorcade shortly before 1 p.m. on Monday.',
+      '2005-02-15',
+    );
+    expect(x.incidents[0]?.date).toEqual({ value: '2005-02-14', precision: 'day' });
+  });
 });
