@@ -830,7 +830,8 @@ function incidentLocation(
       !(x.ruleId === 'places:demonym' && NATIONALITY.test(after.slice(0, 30))) &&
       !(skipDateline && ORIGIN.test(before.slice(-40))) &&
       !BORDER.test(before.slice(-24)) &&
-      !/\bbetween $/.test(before.slice(-9))
+      !/\bbetween $/.test(before.slice(-9)) &&
+      !DISTANCE_FROM.test(before.slice(-60))
     );
   };
   const capitalNamed = groups
@@ -932,6 +933,10 @@ const ORIGIN = /\b(?:from|\d+, of) (?:[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?, )?$/
  * "a crowded São Paulo street", a street in the city).
  */
 const STREET = /^ (?:highway|motorway|expressway|Street|Road|Avenue|Boulevard|Highway|Lane)\b/;
+/** "Karak, about 120 km (75 miles) south of Amman": a reference point, not the place. */
+const DISTANCE_FROM =
+  /\b(?:km|kilometres|kilometers|miles)\b(?:\s*\([^)]*\))?\s+(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+)?(?:of|from)\s+$/i;
+
 /** "near the border with Niger": the neighbouring country is not where the incident was. */
 const BORDER = /\b(?:border|frontier|borders) (?:with )?$/i;
 
@@ -959,7 +964,10 @@ function unlistedPlace(
     if (!m || !name) continue;
     const start = s.start + m.index + m[0].indexOf(name);
     const places = s.mentions.filter((x) => x.kind === 'place' && x.place);
-    if (places.some((x) => x.start < start + name.length && start < x.end)) continue;
+    // A listed city is no unlisted town; a region of that name ("the city of Karak", capital of
+    // Karak governorate) is the town's region.
+    if (places.some((x) => x.start < start + name.length && start < x.end && x.place!.city !== undefined))
+      continue;
     const region =
       places.find((x) => x.place!.admin1 && !x.place!.city) ??
       places.find((x) => !x.place!.city) ??

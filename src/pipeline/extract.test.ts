@@ -644,4 +644,12 @@ describe('extract', () => {
     );
     expect(x.incidents[0]?.date).toEqual({ value: '2005-02-14', precision: 'day' });
   });
+
+  it('places an attack in "the city of Karak" (a governorate name too), not at a reference point "south of Amman"', () => {
+    const x = run(
+      "AMMAN (Reuters) - Islamic State claimed responsibility on Tuesday for Sunday's attack by gunmen in the southern Jordanian city of Karak that killed seven members of the security forces. The group said its fighters had attacked security forces gathered in Karak, about 120 km (75 miles) south of Amman.",
+      '2016-12-20',
+    );
+    expect(x.incidents[0]?.location).toMatchObject({ city: 'Karak', countryCode: 'JO' });
+  });
 });
