@@ -652,4 +652,22 @@ describe('extract', () => {
     );
     expect(x.incidents[0]?.location).toMatchObject({ city: 'Karak', countryCode: 'JO' });
   });
+
+  it('names a perpetrator blamed for "the attack on" it, a group whose "Islamist militants said they had carried out", and a group whose statement calls the bomber one of its members', () => {
+    const blamed = run(
+      'A suicide bomber killed 20 people at a market in Maiduguri on Sunday. Police spokesman Daso Nahum blamed the attack on Boko Haram.',
+      '2015-01-11',
+    );
+    expect(blamed.incidents[0]?.perpetrators.map((p) => p.id)).toEqual(['boko-haram']);
+    const said = run(
+      "NAIROBI - Somalia's al Shabaab Islamist militants said on Monday they had carried out an overnight raid on the Kenyan coastal town of Mpeketoni in which at least 48 people were killed.",
+      '2014-06-16',
+    );
+    expect(said.incidents[0]?.perpetrators.map((p) => p.id)).toEqual(['al-shabaab']);
+    const member = run(
+      "A suicide bomber blew himself up at the U.S. embassy in Ankara on Friday, killing a guard. The Revolutionary People's Liberation Party-Front (DHKP-C) said in a statement on its website that the bomber, whom it named, was one of its members.",
+      '2013-02-02',
+    );
+    expect(member.statements.map((s) => s.type)).toContain('claim-of-responsibility');
+  });
 });

@@ -12,7 +12,7 @@ const ACTS =
  * Colombia, or FARC, was behind" — the group is the subject of an attack verb.
  */
 const AFTER_GROUP = new RegExp(
-  `^(?:-(?:linked|affiliated|inspired|allied|led|backed))?(?:\\s*,\\s*(?:or\\s+)?[^,.;]{1,70},)?\\s*(?:\\([^)]{1,15}\\)\\s*)?(?:(?:rebel|militant|jihadist|separatist|armed)\\s+)?(?:group\\s+|movement\\s+)?(?:(?:militants?|fighters?|gunm[ae]n|insurgents?|members?|rebels?|jihadists?|suicide bombers?|bombers?|attackers?|cells?|forces|troops)\\s+)?(?:(?:who|that)\\s+)?(?:(?:has|have|had|reportedly|allegedly|apparently)\\s+)?(?:(?:said|says|announced|admitted)(?:\\s+on\\s+\\w+)?(?:\\s+that)?\\s+(?:it|they|(?:one of\\s+)?(?:its|their)\\s+(?:units?|fighters|members|militants|men|cells?))\\s+(?:had|has|have)\\s+)?${ACTS}\\b`,
+  `^(?:-(?:linked|affiliated|inspired|allied|led|backed))?(?:\\s*,\\s*(?:or\\s+)?[^,.;]{1,70},)?\\s*(?:\\([^)]{1,15}\\)\\s*)?(?:(?:rebel|militant|jihadist|separatist|armed|islamist|insurgent|guerrilla|extremist)\\s+)?(?:group\\s+|movement\\s+)?(?:(?:militants?|fighters?|gunm[ae]n|insurgents?|members?|rebels?|jihadists?|suicide bombers?|bombers?|attackers?|cells?|forces|troops)\\s+)?(?:(?:who|that)\\s+)?(?:(?:has|have|had|reportedly|allegedly|apparently)\\s+)?(?:(?:said|says|announced|admitted)(?:\\s+on\\s+\\w+)?(?:\\s+that)?\\s+(?:it|they|(?:one of\\s+)?(?:its|their)\\s+(?:units?|fighters|members|militants|men|cells?))\\s+(?:had|has|have)\\s+)?${ACTS}\\b`,
   'i',
 );
 /**
@@ -20,7 +20,7 @@ const AFTER_GROUP = new RegExp(
  * separatist group ETA".
  */
 const BEFORE_GROUP =
-  /\b(?:by|blamed on|blamed|accused|attributed to|claimed by|carried out by|suspected|members of|fighters (?:from|of)|militants (?:from|of)|gunmen (?:from|of)|insurgents (?:from|of)|rebels (?:from|of)|guerrillas (?:from|of)|hijackers (?:from|of)|kidnappers (?:from|of)|commandos (?:from|of)|belonged to|belongs to|members? of)\s+(?:the\s+|suspected\s+|(?:a|an)\s+)?(?:outlawed\s+|banned\s+|proscribed\s+)?(?:[\w-]+-based\s+)?(?:(?:[\w-]+\s+){0,3}(?:group|organi[sz]ation|movement)\s+)?$/i;
+  /\b(?:by|blamed on|blamed (?:the |this |that )?(?:[\w-]+ ){0,2}?(?:attack|bombing|shooting|killings?|massacre|blast|explosion|kidnapping|abduction)s? on|blamed|accused|attributed to|claimed by|carried out by|suspected|members of|fighters (?:from|of)|militants (?:from|of)|gunmen (?:from|of)|insurgents (?:from|of)|rebels (?:from|of)|guerrillas (?:from|of)|hijackers (?:from|of)|kidnappers (?:from|of)|commandos (?:from|of)|belonged to|belongs to|members? of)\s+(?:the\s+|suspected\s+|(?:a|an)\s+)?(?:outlawed\s+|banned\s+|proscribed\s+)?(?:[\w-]+-based\s+)?(?:(?:[\w-]+\s+){0,3}(?:group|organi[sz]ation|movement)\s+)?$/i;
 /** Words before a group that make it the target or an outsider: "against ISIS", "fighting the Taliban". */
 const NOT_PERPETRATOR =
   /\b(?:against|fighting|fight|on|targeting|targeted|denied|deny|denies|from|defeat(?:ed)?|war on|campaign against|operation against|rivals?|condemned|linked to|affiliated (?:to|with)|loyal to|inspired by|allied (?:to|with)|close to|sympathi[sz]ers? of|supporters? of|offshoot of|splinter of|faction of|wing of|branch of)\s+(?:the\s+)?$/i;

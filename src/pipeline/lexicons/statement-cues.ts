@@ -29,7 +29,7 @@ export const STATEMENT_CUES: { type: StatementType; re: RegExp }[] = [
         `(?:said|says|announced|stated) ${GAP}(?:that )?(?:it|they) (?:had )?(?:planned|organi[sz]ed|ordered|prepared) (?:the|this|that|an?) (?:[\\w-]+ )?(?:attack|operation|bombing|raid|assault|hijacking|kidnapping|killing)`,
         '(?:he|she) had (?:led|planned|organi[sz]ed|ordered|commanded) (?:the|this|that) (?:raid|attack|operation|bombing|assault|hijacking|kidnapping|siege)',
         `(?:said|says|announced|stated) ${GAP}(?:that )?(?:its|their) (?:fighters|militants|members|soldiers|forces|mujahideen|men) (?:had )?(?:attacked|carried out|targeted|killed|struck|launched|stormed)`,
-        `(?:said|says|stated) ${GAP}(?:that )?the (?:attackers?|bombers?|gunm[ae]n|assailants?|perpetrators?)\\b[^.]{0,80}?\\b(?:were|was) ["“]?(?:its|their|the group's|soldiers|fighters|members)`,
+        `(?:said|says|stated)\\b[^.]{0,80}?\\b(?:that )?the (?:attackers?|bombers?|gunm[ae]n|assailants?|perpetrators?)\\b[^.]{0,80}?\\b(?:were|was) ["“]?(?:one of )?(?:its|their|the group's|soldiers|fighters|members)`,
         'identif(?:ying|ied) (?:himself|herself|themselves) as the (?:attackers?|gunm[ae]n|bombers?|shooters?|perpetrators?)',
         'announced the (?:start|launch|beginning) of (?:what (?:he|it|they) called )?(?:an? |the )?(?:operation|offensive|battle)',
       ]
