@@ -252,9 +252,12 @@ const NOT_PEOPLE =
  */
 function listedVictims(after: string): number {
   const clause = after.split(
-    /[.;:()]|\s(?:in|at|on|when|while|as|after|before|during|near|outside|inside|who|which|that)\s/,
+    /(?<![A-Z])\.|[;:()]|\s(?:in|at|on|when|while|as|after|before|during|near|outside|inside|who|which|that)\s/,
   )[0]!;
-  const items = clause.split(/\s*,\s*(?:and\s+)?|\s+and\s+/).slice(1);
+  const items = clause
+    .split(/\s*,\s*(?:and\s+)?|\s+and\s+/)
+    .slice(1)
+    .filter((x) => x.trim() !== '');
   if (items.length === 0 || items.length > 5) return 0;
   let sum = 0;
   for (const item of items) {
