@@ -29,7 +29,7 @@ describe('incident resolution on the second multi-report set', () => {
   it('keeps precision at its target and recall above its floor', () => {
     const { s } = scoreSet('multi-report-2.jsonl');
     expect(s.precision).toBeGreaterThanOrEqual(0.95);
-    expect(s.recall).toBeGreaterThanOrEqual(0.6);
+    expect(s.recall).toBeGreaterThanOrEqual(0.8);
   });
 });
 
@@ -42,12 +42,12 @@ describe('incident resolution on the former held-out set', () => {
   });
 });
 
-// The second held-out set, used in development since later on 6 December 2026: far below the
-// targets (README: Accuracy); the floors only guard against regressions.
+// The second held-out set, used in development since later on 6 December 2026: recall is below the
+// target (README: Accuracy); the floors guard against regressions.
 describe('incident resolution on the second former held-out set', () => {
   it('keeps precision and recall above their floors', () => {
     const { s } = scoreSet('heldout-multi-report-2.jsonl');
-    expect(s.precision).toBeGreaterThanOrEqual(0.85);
-    expect(s.recall).toBeGreaterThanOrEqual(0.3);
+    expect(s.precision).toBeGreaterThanOrEqual(0.95);
+    expect(s.recall).toBeGreaterThanOrEqual(0.6);
   });
 });
