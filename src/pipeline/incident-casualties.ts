@@ -227,21 +227,6 @@ export function extractCasualties(text: string, sentences: SentenceSignals[]): C
   };
 }
 
-const LIST_COUNTS: Record<string, number> = {
-  a: 1,
-  an: 1,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-};
-
 /** Counted things that are not people: "killing 14 people, a day after …". */
 const NOT_PEOPLE =
   /\b(?:days?|weeks?|months?|years?|hours?|minutes?|times?|miles?|kilometres?|kilometers?|km|metres?|meters?|percent|cars?|vehicles?|buildings?|homes?|houses?)$/i;
@@ -262,7 +247,7 @@ function listedVictims(after: string): number {
   let sum = 0;
   for (const item of items) {
     const m = /^(\d{1,3}|[a-z]+)\s+(?:[\w-]+\s+){0,3}?[a-z][\w-]*$/i.exec(item.trim());
-    const n = m ? (/^\d/.test(m[1]!) ? Number(m[1]) : LIST_COUNTS[m[1]!.toLowerCase()]) : undefined;
+    const n = m ? (/^an?$/i.test(m[1]!) ? 1 : parseNumber(m[1]!)?.value) : undefined;
     if (n === undefined || NOT_PEOPLE.test(item.trim())) return 0;
     sum += n;
   }
