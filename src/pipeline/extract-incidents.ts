@@ -553,22 +553,21 @@ function buildIncident(
  */
 function eventDates(doc: Doc, s: SentenceSignals, ends = false): Mention[] {
   const published = doc.published ? dayNumber(doc.published) : undefined;
+  // "Friday's shooting": a day given to an attack is its day, whatever comes before it ("has died
+  // after Friday's shooting", "since Friday's attack").
+  const ownsAttack = (m: Mention): boolean => /^['’]s\b/.test(doc.text.slice(m.end, m.end + 2));
   return s.mentions.filter(
     (m) =>
       m.kind === 'date' &&
       !isDateline(doc, m) &&
       !SAID_ON.test(doc.text.slice(Math.max(0, m.start - 30), m.start)) &&
-      // "has hanged six militants since Friday": when something began, not the attack ("since
-      // Friday's attack" is the attack's day).
-      !(
-        /\bsince\s+$/i.test(doc.text.slice(Math.max(s.start, m.start - 8), m.start)) &&
-        !/^['’]s\b/.test(doc.text.slice(m.end, m.end + 2))
-      ) &&
+      // "has hanged six militants since Friday": when something began, not the attack.
+      !(/\bsince\s+$/i.test(doc.text.slice(Math.max(s.start, m.start - 8), m.start)) && !ownsAttack(m)) &&
       !SAID_AFTER.test(doc.text.slice(m.end, m.end + 30)) &&
       !COURT_AFTER.test(doc.text.slice(m.end, m.end + 20)) &&
       !TOLL_UPDATE.test(doc.text.slice(Math.max(s.start, m.start - 40), m.start)) &&
-      !DIED_ON.test(doc.text.slice(Math.max(s.start, m.start - 40), m.start)) &&
-      !MOURNED_ON.test(doc.text.slice(Math.max(s.start, m.start - 60), m.start)) &&
+      !(DIED_ON.test(doc.text.slice(Math.max(s.start, m.start - 40), m.start)) && !ownsAttack(m)) &&
+      !(MOURNED_ON.test(doc.text.slice(Math.max(s.start, m.start - 60), m.start)) && !ownsAttack(m)) &&
       (ends || !ENDED.test(doc.text.slice(Math.max(s.start, m.start - 60), m.start))) &&
       !COURT_DECISION.test(doc.text.slice(Math.max(s.start, m.start - 60), m.start)) &&
       !DESCRIBED_PERSON.test(doc.text.slice(Math.max(s.start, m.start - 100), m.start)) &&
@@ -734,16 +733,30 @@ function inViolentClause(doc: Doc, s: SentenceSignals, m: Mention, anyCue = fals
 /**
  * A lead that reports harm done with attack words ("An explosion destroyed an apartment building
  * …, killing at least 45 people") reports the event when the report speaks of terrorism: it
- * counts as an event sentence.
+ * counts as an event sentence — unless it reports a statement about an attack ("calls for revenge
+ * over the Graz mosque shooting") or recalls one.
  */
 function withLeadEvents(signals: SentenceSignals[]): SentenceSignals[] {
+  // A quoted call or threat ("Strike them in their streets, with knives and with cars") is speech,
+  // not an attack.
+  signals = signals.map((s) => (QUOTED_CALL.test(s.text) ? { ...s, score: 0 } : s));
   if (!signals.some((x) => x.political)) return signals;
   return signals.map((s) =>
-    s.score < EVENT_THRESHOLD && s.index <= 1 && s.cues.length > 0 && s.harm && !s.accident
+    s.score < EVENT_THRESHOLD &&
+    s.index <= 1 &&
+    s.cues.length > 0 &&
+    s.harm &&
+    !s.accident &&
+    !s.recalled &&
+    !STATEMENT_CUES.some((c) => c.re.test(s.text))
       ? { ...s, score: EVENT_THRESHOLD }
       : s,
   );
 }
+
+/** A sentence that opens with a quoted call or threat. */
+const QUOTED_CALL =
+  /^\s*["“](?:strike|kill|attack|slaughter|burn|take revenge|avenge|rise up|fight|we call|we will|we shall)\b/i;
 
 /** "said on Saturday": the date of a statement about the incident, not of the incident. */
 const SAID_ON =

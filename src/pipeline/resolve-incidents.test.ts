@@ -74,6 +74,18 @@ describe('clusterIncidents', () => {
     expect(groups(clusterIncidents([bombing('a', '2019-03-12'), bombing('b', '2019-03-15'), claim]))).toEqual(
       [['a'], ['b'], ['claim']],
     );
+    // An analyst who split the undated report out of the incident keeps it out.
+    const split = {
+      kind: 'split' as const,
+      a: 'a:i1',
+      b: 'claim:i1',
+      author: 'ana',
+      createdAt: '2026-01-01T00:00:00Z',
+    };
+    expect(groups(clusterIncidents([bombing('a', '2019-03-15'), claim], [split]))).toEqual([
+      ['a'],
+      ['claim'],
+    ]);
   });
 
   it('never merges two attacks on the same day in different cities', () => {

@@ -102,8 +102,8 @@ export function clusterIncidents(
     union(i, j, { docIds: docs, text: cmp.reasons.join('; ') });
   }
 
-  attachLoneMentions(features, summaries, find, union, recollectionRule(invoked));
-  attachLoneMentions(features, summaries, find, union, undatedReportRule);
+  attachLoneMentions(features, summaries, find, union, separated, recollectionRule(invoked));
+  attachLoneMentions(features, summaries, find, union, separated, undatedReportRule);
 
   return [...summaries.values()]
     .map((s) => {
@@ -131,15 +131,18 @@ function attachLoneMentions(
   summaries: Map<number, ClusterSummary>,
   find: (i: number) => number,
   union: Union,
+  separated: (x: ClusterSummary, y: ClusterSummary) => boolean,
   rule: LoneMentionRule,
 ): void {
   features.forEach((f, i) => {
     const own = find(i);
     if (summaries.get(own)!.members.length > 1 || !rule.applies(f)) return;
+    // An analyst's split keeps a lone report out of the incident it was split from.
     const candidates = [...summaries].filter(
       ([root, s]) =>
         root !== own &&
         !s.docs.has(f.record.source.docId) &&
+        !separated(summaries.get(own)!, s) &&
         s.members.some((m) => m.record.mention.role === 'main') &&
         rule.accepts(f, s),
     );
