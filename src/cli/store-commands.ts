@@ -198,7 +198,7 @@ export function registerStoreCommands(program: Command): void {
     .option('--from <date>', 'published on or after (YYYY-MM-DD)')
     .option('--to <date>', 'published on or before (YYYY-MM-DD)')
     .option('--country <code>', 'an incident in this country (ISO code)')
-    .option('--group <id>', 'names this knowledge-base group')
+    .option('--group <id>', 'names this group (knowledge-base id or accepted candidate, aliases included)')
     .option('--type <type>', 'an incident of this GTD attack type')
     .option('--limit <n>', 'hits to show', (v) => Number.parseInt(v, 10), 20)
     .option('--json', 'print hits as a JSON array')

@@ -9,13 +9,17 @@ import type { StixBundle } from './stix/stix-object.js';
 
 export { EXPORT_FORMATS, type ExportFormat } from './formats.js';
 
-/** The STIX bundle of what a reader of `clearance` (0 = TLP:CLEAR … 4 = TLP:RED) may see. */
+/**
+ * The STIX bundle of what a reader of `clearance` (0 = TLP:CLEAR … 4 = TLP:RED) may see, with the
+ * entities analysts accepted from the candidates that the reader may see.
+ */
 export async function stixBundleOf(store: Store, kb: KnowledgeBase, clearance: number): Promise<StixBundle> {
   return buildStixBundle({
     incidents: await collect(allIncidents(store, clearance)),
     statements: await collect(allStatements(store, clearance)),
     links: await store.listLinks(clearance),
     kb,
+    decisions: await store.listCandidateDecisions(clearance),
   });
 }
 

@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { resources } from '../../test/helpers/annotate-text.js';
+import { decidedCandidatesStore } from '../../test/helpers/decided-candidates.js';
 import { storyStore } from '../../test/helpers/resolved-store.js';
 import type { ResolvedIncident } from '../pipeline/resolution.js';
 import { GTD_EXPORT_COLUMNS, GtdEventIds, gtdCsv, gtdRow } from './gtd-csv.js';
@@ -141,5 +142,25 @@ describe('GTD-style CSV export', () => {
     expect(graz.scite1).toBe('https://news.example/rc-001');
     expect(graz.summary!.length).toBeGreaterThan(20);
     expect(new Set(rows.map((r) => r.eventid)).size).toBe(rows.length);
+  });
+
+  it('names an accepted candidate as a group, an alias by its knowledge-base group, and a rejected name nowhere', async () => {
+    // Crimson Dawn Brigade accepted as crimson-dawn ("Crimson Dawn"), Silver Lotus Front an alias
+    // of the Taliban, Night Owl Movement rejected (test/helpers/decided-candidates.ts).
+    const store = await decidedCandidatesStore();
+    let text = '';
+    for await (const chunk of gtdCsv(allIncidents(store, 4), kb)) text += chunk;
+    const rows = parse(text, { columns: true }) as Record<string, string>[];
+    const perpetrator = (r: Record<string, string>) => [r.gname, r.gname2, r.gname3, r.individual];
+    expect(Object.fromEntries(rows.map((r) => [r.city, perpetrator(r)]))).toEqual({
+      Peshawar: ['Crimson Dawn', '', '', '0'],
+      Quetta: ['Crimson Dawn', '', '', '0'],
+      Multan: ['Taliban', '', '', '0'],
+      Lahore: ['Taliban', '', '', '0'],
+      Karachi: ['Unknown', '', '', '0'],
+      Islamabad: ['Unknown', '', '', '0'],
+    });
+    // The knowledge base's GTD name, as for the Taliban's own incidents.
+    expect(kb.byId.get('taliban')).toMatchObject({ gtdName: 'Taliban' });
   });
 });

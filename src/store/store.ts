@@ -43,7 +43,11 @@ export interface SearchQuery {
   to?: string;
   /** ISO country code of an incident of the document. */
   country?: string;
-  /** Knowledge-base id of a group named in the document. */
+  /**
+   * Id of a group named in the document: a knowledge-base entity, or an entity accepted from the
+   * candidates. Names that candidate decisions the reader may see resolve to it (accepted as it,
+   * or made an alias of it) count, as the decisions stand when searching.
+   */
   group?: string;
   /** GTD attack type of an incident of the document. */
   type?: string;

@@ -49,6 +49,10 @@ for (const backend of ['SQLite', 'PostgreSQL'] as const)
       (await get<Page<IncidentSummary>>(ana, '/api/incidents?limit=500')).items
         .find((i) => i.location.city === city)!
         .perpetrators.map((p) => [p.id, p.name]);
+    const searchByGroup = async (group: string, s: TestSession = ana) =>
+      (await get<Page<{ title: string }>>(s, `/api/search?q=police&group=${group}`)).items
+        .map((h) => h.title)
+        .sort();
     const decide = (s: TestSession, name: string, body: object) =>
       call(s, 'POST', `/api/candidates/${encodeURIComponent(name)}/decision`, body);
     const undo = (s: TestSession, name: string) =>
@@ -95,6 +99,9 @@ for (const backend of ['SQLite', 'PostgreSQL'] as const)
       expect(await perpetratorsIn('Multan')).toEqual([['taliban', 'Taliban']]);
       const byTaliban = await get<Page<IncidentSummary>>(ana, '/api/incidents?group=taliban');
       expect(byTaliban.items.map((i) => i.location.city).sort()).toEqual(['Lahore', 'Multan']);
+      const silverLotus = ['Silver Lotus Front attack in Lahore', 'Silver Lotus Front attack in Multan'];
+      expect(await searchByGroup('taliban', gina)).toEqual(silverLotus);
+      expect((await get<Page<unknown>>(gina, '/api/search?q=police&group=taliban')).total).toBe(2);
       expect(await decisions(gina)).toMatchObject([{ key: 'silver lotus front', decision: 'alias' }]);
 
       const undone = await undo(gina, 'silver lotus front');
@@ -102,6 +109,7 @@ for (const backend of ['SQLite', 'PostgreSQL'] as const)
       expect(undone.json()).toMatchObject({ decision: { decision: 'alias' }, candidates: 3 });
       expect(await candidates(gina)).toContain('Silver Lotus Front');
       expect(await perpetratorsIn('Multan')).toEqual([[null, 'Silver Lotus Front']]);
+      expect(await searchByGroup('taliban', gina)).toEqual([]);
       expect(await decisions()).toEqual([]);
       expect((await undo(gina, 'Silver Lotus Front')).json()).toMatchObject({
         error: { code: 'decision_not_found' },
@@ -130,6 +138,10 @@ for (const backend of ['SQLite', 'PostgreSQL'] as const)
         level: 0,
       });
       expect(await perpetratorsIn('Peshawar')).toEqual([['crimson-dawn', 'Crimson Dawn']]);
+      expect(await searchByGroup('crimson-dawn', gina)).toEqual([
+        'Crimson Dawn Brigade attack in Peshawar',
+        'Crimson Dawn Brigade attack in Quetta',
+      ]);
       const listed = await get<Page<{ id: string; note?: string }>>(
         gina,
         '/api/entities?kind=group&q=crimson',
@@ -148,6 +160,7 @@ for (const backend of ['SQLite', 'PostgreSQL'] as const)
       const rejected = await decide(ana, 'Crimson Dawn Brigade', { decision: 'rejected', reason: 'noise' });
       expect(rejected.statusCode, rejected.body).toBe(200);
       expect(await perpetratorsIn('Peshawar')).toEqual([]);
+      expect(await searchByGroup('crimson-dawn', gina)).toEqual([]);
       expect(await candidates()).not.toContain('Crimson Dawn Brigade');
       expect((await call(gina, 'GET', '/api/entities/crimson-dawn')).statusCode).toBe(404);
       expect(await decisions()).toMatchObject([

@@ -18,6 +18,11 @@ describe('vigil candidates: list, accept, alias, reject, undo', { timeout: 60_00
       .map((i) => `${i.location.city}: ${i.perpetrators.map((p) => p.id ?? 'unknown').join(', ') || 'none'}`)
       .sort();
 
+  const found = (group: string) =>
+    (JSON.parse(run('search', 'police', '--group', group, '--json').stdout) as { title: string }[])
+      .map((h) => h.title)
+      .sort();
+
   beforeAll(async () => {
     const store = SqliteStore.open(db);
     await store.putDocuments(candidateReports());
@@ -64,6 +69,24 @@ describe('vigil candidates: list, accept, alias, reject, undo', { timeout: 60_00
     expect(run('incidents', '--group', 'crimson-dawn').stdout).toMatch(
       /by Crimson Dawn Brigade\n.*by Crimson Dawn Brigade\n$/,
     );
+    expect(found('crimson-dawn')).toEqual([
+      'Crimson Dawn Brigade attack in Peshawar',
+      'Crimson Dawn Brigade attack in Quetta',
+    ]);
+    expect(found('taliban')).toEqual([
+      'Silver Lotus Front attack in Lahore',
+      'Silver Lotus Front attack in Multan',
+    ]);
+    const bundle = JSON.parse(run('export', '--format', 'stix').stdout) as {
+      objects: { type: string; name?: string; [k: string]: unknown }[];
+    };
+    const actors = bundle.objects.filter((o) => o.type === 'threat-actor');
+    expect(actors.map((a) => a.name).sort()).toEqual(['Crimson Dawn Brigade', 'Taliban']);
+    expect(actors.find((a) => a.name === 'Crimson Dawn Brigade')).toMatchObject({
+      threat_actor_types: ['terrorist'],
+      labels: ['ethno-nationalist'],
+      external_references: [{ source_name: 'vigil', external_id: 'crimson-dawn' }],
+    });
     const decided = run('candidates', '--decided', '--json')
       .stdout.trim()
       .split('\n')
@@ -81,6 +104,8 @@ describe('vigil candidates: list, accept, alias, reject, undo', { timeout: 60_00
     );
     expect(candidates()).toEqual(['group   Silver Lotus Front  — 2 documents, 2021-08-02 to 2021-08-09']);
     expect(perpetrators()).toContain('Multan: unknown');
+    expect(found('taliban')).toEqual([]);
+    expect(found('crimson-dawn')).toHaveLength(2);
   });
 
   it('refuses what cannot be decided in one line', () => {

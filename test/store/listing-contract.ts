@@ -4,7 +4,7 @@ import type { ApiStores } from '../../src/store/open-api-stores.js';
 import type { IncidentQuery, StatementQuery } from '../../src/store/store.js';
 import { day, extractionRecord, incident, PLACES, statement } from '../helpers/mentions.js';
 import type { ApiContractDatabase } from './accounts-contract.js';
-import { sampleWrite } from './store-contract.js';
+import { candidateDecision, sampleWrite, unknownActorsWrite } from './store-contract.js';
 
 /** Christchurch in a CLEAR and a RED report, Kabul (claimed by the Taliban) only in RED, a statement in RED. */
 function resolution() {
@@ -74,6 +74,32 @@ export function runListingContract(name: string, fresh: () => Promise<ApiContrac
       expect(await stores.listing.countSearch({ text: 'kabul', from: '2019-02-01' })).toBe(2);
       expect(await stores.listing.countSearch({ text: 'kabul', country: 'af', clearance: 4 })).toBe(3);
       expect(await stores.listing.countSearch({ text: '***' })).toBe(0);
+    });
+
+    it('counts exactly the search hits the store lists by group, through the candidate decisions a reader may see', async () => {
+      await stores.store.putDocuments([
+        sampleWrite('Taliban kabul report.'),
+        unknownActorsWrite('Silver Lotus Front kabul report.', { perpetrators: ['Silver Lotus Front'] }),
+        unknownActorsWrite('Crimson Dawn kabul report.', { claimedBy: ['Crimson Dawn'] }),
+      ]);
+      await stores.store.saveCandidateDecision(
+        candidateDecision('Silver Lotus Front', { decision: 'alias', entityId: 'taliban' }, 2),
+      );
+      await stores.store.saveCandidateDecision(
+        candidateDecision('Crimson Dawn', {
+          decision: 'accepted',
+          entity: { id: 'crimson-dawn', name: 'Crimson Dawn', kind: 'group', aliases: [] },
+        }),
+      );
+      const counts: Record<string, number> = {};
+      for (const clearance of [0, 2, undefined])
+        for (const group of ['taliban', 'crimson-dawn', 'nobody']) {
+          const query = { text: 'kabul report', group, clearance };
+          const listed = await stores.store.search({ ...query, limit: 500 });
+          counts[`${group}@${clearance ?? 'full'}`] = await stores.listing.countSearch(query);
+          expect(counts[`${group}@${clearance ?? 'full'}`], JSON.stringify(query)).toBe(listed.length);
+        }
+      expect(counts).toMatchObject({ 'taliban@0': 1, 'taliban@2': 2, 'crimson-dawn@0': 1, 'nobody@full': 0 });
     });
 
     it('counts exactly the incidents and statements the store lists, per clearance and filter', async () => {

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Extraction } from '../../src/pipeline/extraction.js';
+import type { CandidateDecision } from '../../src/pipeline/candidate-decisions.js';
+import type { ActorRef, Extraction } from '../../src/pipeline/extraction.js';
 import { contentHash, documentId } from '../../src/store/document-id.js';
 import type { DocumentWrite, Store } from '../../src/store/store.js';
 
@@ -63,6 +64,46 @@ export function sampleWrite(text: string, extra: Partial<DocumentWrite['document
     },
     extraction,
     pipelineVersion: 'test-1',
+  };
+}
+
+/**
+ * A {@link sampleWrite} whose incident and statement name actors the knowledge base does not know
+ * (no entity of the knowledge base is named): `perpetrators`, `claimedBy`, the statement's `speaker`.
+ */
+export function unknownActorsWrite(
+  text: string,
+  actors: { perpetrators?: string[]; claimedBy?: string[]; speaker?: string },
+  extra: Partial<DocumentWrite['document']> = {},
+): DocumentWrite {
+  const w = sampleWrite(text, { title: text, ...extra });
+  const unknown = (name: string): ActorRef => ({ id: null, name, kind: 'group' });
+  const incident = w.extraction.incidents[0]!;
+  incident.perpetrators = (actors.perpetrators ?? []).map(unknown);
+  incident.claimedBy = (actors.claimedBy ?? []).map(unknown);
+  const statement = w.extraction.statements[0]!;
+  statement.organization = null;
+  statement.speaker = actors.speaker ? { id: null, name: actors.speaker, kind: 'person' } : null;
+  w.extraction.entities = [];
+  return w;
+}
+
+/** A decision about a candidate, as an analyst makes it on 2026-12-07. */
+export function candidateDecision(
+  name: string,
+  verdict:
+    | { decision: 'accepted'; entity: Extract<CandidateDecision, { decision: 'accepted' }>['entity'] }
+    | { decision: 'alias'; entityId: string }
+    | { decision: 'rejected' },
+  level = 0,
+): CandidateDecision {
+  return {
+    key: name.toLowerCase(),
+    name,
+    author: 'ana',
+    createdAt: '2026-12-07T10:00:00.000Z',
+    level,
+    ...verdict,
   };
 }
 
@@ -149,6 +190,79 @@ export function runStoreContract(name: string, fresh: () => Promise<ContractData
       expect(await store.search({ text: 'bomb', from: '2019-03-17' })).toHaveLength(0);
       expect(await store.search({ text: 'bomb', to: '2019-03-16' })).toHaveLength(1);
       expect(await store.search({ text: '" OR * NEAR(' })).toEqual([]);
+    });
+
+    it('finds by group the documents naming a name decided about, by the entity decided on, as long as the decision holds', async () => {
+      const titles = async (group: string, clearance?: number) =>
+        (await store.search({ text: 'bomb', group, ...(clearance === undefined ? {} : { clearance }) }))
+          .map((h) => h.title)
+          .sort();
+      const brigade = unknownActorsWrite('Crimson Dawn Brigade bomb in Kabul.', {
+        perpetrators: ['Crimson Dawn Brigade'],
+      });
+      await store.putDocuments([
+        brigade,
+        unknownActorsWrite('Another crimson-dawn bomb.', { perpetrators: ['CRIMSON-DAWN  Brigade'] }),
+        unknownActorsWrite('CDB claims the bomb.', { claimedBy: ['CDB'] }),
+        unknownActorsWrite('Silver Lotus Front spokesman on the bomb.', { speaker: 'Silver Lotus Front' }),
+        unknownActorsWrite('Night Owl Movement bomb.', { perpetrators: ['Night Owl Movement'] }),
+        sampleWrite('Taliban bomb in Kabul.', { title: 'Taliban bomb in Kabul.' }),
+      ]);
+      expect(await titles('crimson-dawn')).toEqual([]);
+      expect(await titles('taliban')).toEqual(['Taliban bomb in Kabul.']);
+
+      const accepted = candidateDecision('Crimson Dawn Brigade', {
+        decision: 'accepted',
+        entity: {
+          id: 'crimson-dawn',
+          name: 'Crimson Dawn',
+          kind: 'group',
+          aliases: ['Crimson Dawn Brigade', 'CDB'],
+        },
+      });
+      await store.saveCandidateDecision(accepted);
+      // Only readers cleared for AMBER see this decision.
+      await store.saveCandidateDecision(
+        candidateDecision('Silver Lotus Front', { decision: 'alias', entityId: 'taliban' }, 2),
+      );
+      await store.saveCandidateDecision(candidateDecision('Night Owl Movement', { decision: 'rejected' }));
+      const crimson = [
+        'Another crimson-dawn bomb.',
+        'CDB claims the bomb.',
+        'Crimson Dawn Brigade bomb in Kabul.',
+      ];
+      expect(await titles('crimson-dawn')).toEqual(crimson);
+      expect(await titles('taliban')).toEqual([
+        'Silver Lotus Front spokesman on the bomb.',
+        'Taliban bomb in Kabul.',
+      ]);
+      expect(await titles('taliban', 1)).toEqual(['Taliban bomb in Kabul.']);
+      expect(await titles('night-owl-movement')).toEqual([]);
+      expect(await store.search({ text: 'bomb', group: 'crimson-dawn', country: 'FR' })).toEqual([]);
+
+      // Documents stored after the decision, under the entity's own name; another handle sees the same.
+      await store.putDocuments([
+        unknownActorsWrite('Crimson Dawn bomb again.', { perpetrators: ['Crimson Dawn'] }),
+      ]);
+      const other = await another();
+      expect(
+        (await other.search({ text: 'bomb', group: 'crimson-dawn' })).map((h) => h.title).sort(),
+      ).toEqual([...crimson, 'Crimson Dawn bomb again.'].sort());
+      // Reprocessing that no longer finds the name takes its document out.
+      const reprocessed = structuredClone(brigade.extraction);
+      reprocessed.incidents[0]!.perpetrators = [];
+      await store.replaceExtraction(brigade.document.id, reprocessed, 'test-2');
+      expect(await titles('crimson-dawn')).not.toContain('Crimson Dawn Brigade bomb in Kabul.');
+
+      // Undone or replaced, a decision finds nothing any more.
+      expect(await store.deleteCandidateDecision('silver lotus front')).toBe(true);
+      expect(await titles('taliban')).toEqual(['Taliban bomb in Kabul.']);
+      await store.saveCandidateDecision(candidateDecision('Crimson Dawn Brigade', { decision: 'rejected' }));
+      expect(await titles('crimson-dawn')).toEqual([]);
+      await store.saveCandidateDecision(accepted);
+      expect(await titles('crimson-dawn')).toHaveLength(3);
+      expect(await store.deleteCandidateDecision('crimson dawn brigade')).toBe(true);
+      expect(await titles('crimson-dawn')).toEqual([]);
     });
 
     it('keeps reviews when the extraction is replaced by reprocessing', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { resources } from '../../../test/helpers/annotate-text.js';
+import { decidedCandidatesStore } from '../../../test/helpers/decided-candidates.js';
 import { storyStore } from '../../../test/helpers/resolved-store.js';
 import { extensionErrors, stixErrors } from '../../../test/helpers/stix-schemas.js';
 import { stixBundleOf } from '../export-store.js';
@@ -128,5 +129,103 @@ describe('STIX 2.1 export', () => {
       if ('gtdName' in entry && entry.gtdName)
         expect(refs).toContainEqual({ source_name: 'Global Terrorism Database', external_id: entry.gtdName });
     }
+  });
+});
+
+describe('STIX 2.1 export of the candidates analysts decided about', async () => {
+  // Crimson Dawn Brigade accepted as crimson-dawn, Silver Lotus Front an alias of the Taliban,
+  // Night Owl Movement rejected (test/helpers/decided-candidates.ts).
+  const decided = await decidedCandidatesStore();
+  const full = await stixBundleOf(decided, kb, 4);
+  const objectsOf = (b: typeof full) => new Map(b.objects.map((o) => [o.id, o]));
+  const all = objectsOf(full);
+  const incidentIn = async (city: string): Promise<string> => {
+    const i = (await decided.listIncidents({})).find((x) => x.location?.city === city)!;
+    return stixId('incident', i.id);
+  };
+  const attributedTo = (b: typeof full, incident: string): StixObject[] => {
+    const objects = objectsOf(b);
+    return b.objects
+      .filter((r) => r.relationship_type === 'attributed-to' && r.source_ref === incident)
+      .map((r) => objects.get(r.target_ref as string)!);
+  };
+
+  it('exports an accepted entity as a knowledge-base group: a threat actor with its id, name, aliases and ideology', async () => {
+    const id = stixId('threat-actor', 'kb:crimson-dawn');
+    const actor = all.get(id)!;
+    expect(actor).toMatchObject({
+      type: 'threat-actor',
+      spec_version: '2.1',
+      name: 'Crimson Dawn',
+      threat_actor_types: ['terrorist'],
+      aliases: ['Crimson Dawn Brigade', 'CDB'],
+      labels: ['ethno-nationalist'],
+      primary_motivation: 'ideology',
+      external_references: [{ source_name: 'vigil', external_id: 'crimson-dawn' }],
+      // The decision's level: the CLEAR reports list the candidate.
+      object_marking_refs: [TLP2_MARKING_IDS['TLP:CLEAR']],
+      created: '2021-05-03T00:00:00.000Z',
+      modified: '2026-12-07T10:00:00.000Z',
+    });
+    expect(actor.description).toContain('accepted');
+    // The same properties as a knowledge-base group's (which has a GTD name besides).
+    const taliban = all.get(stixId('threat-actor', 'kb:taliban'))!;
+    expect(Object.keys(actor).sort()).toEqual(Object.keys(taliban).sort());
+    for (const city of ['Peshawar', 'Quetta'])
+      expect(attributedTo(full, await incidentIn(city))).toEqual([actor]);
+    expect(full.objects.filter((o) => o.name === 'Crimson Dawn Brigade')).toEqual([]);
+    expect(full.objects.flatMap(stixErrors)).toEqual([]);
+  });
+
+  it('exports the incidents of a name made an alias as attributed to the knowledge-base group', async () => {
+    const taliban = all.get(stixId('threat-actor', 'kb:taliban'))!;
+    expect(taliban).toMatchObject({
+      name: 'Taliban',
+      object_marking_refs: [TLP2_MARKING_IDS['TLP:CLEAR']],
+      external_references: expect.arrayContaining([{ source_name: 'vigil', external_id: 'taliban' }]),
+    });
+    for (const city of ['Multan', 'Lahore'])
+      expect(attributedTo(full, await incidentIn(city))).toEqual([taliban]);
+    expect(full.objects.filter((o) => o.name === 'Silver Lotus Front')).toEqual([]);
+  });
+
+  it('never exports a rejected name as an actor', async () => {
+    for (const city of ['Karachi', 'Islamabad']) {
+      const incident = all.get(await incidentIn(city))!;
+      expect(attributedTo(full, incident.id)).toEqual([]);
+      const ext = (incident.extensions as Record<string, Record<string, unknown>>)[INCIDENT_EXTENSION_ID]!;
+      expect(ext.perpetrators ?? []).toEqual([]);
+    }
+    const actors = full.objects.filter((o) => o.type === 'threat-actor' || o.type === 'identity');
+    expect(actors.map((a) => a.name).sort()).toEqual(['Crimson Dawn', 'Taliban', 'Vigil']);
+  });
+
+  it('gives the same ids and bundle on every export, and only what a reader may see', async () => {
+    expect(JSON.stringify(await stixBundleOf(decided, kb, 4))).toBe(JSON.stringify(full));
+    const clear = await stixBundleOf(decided, kb, 0);
+    expect(clear.objects.flatMap(stixErrors)).toEqual([]);
+    expect(objectsOf(clear).get(stixId('threat-actor', 'kb:crimson-dawn'))).toEqual(
+      all.get(stixId('threat-actor', 'kb:crimson-dawn')),
+    );
+    // The Silver Lotus Front reports are GREEN: a CLEAR reader gets no incident of theirs.
+    expect(clear.objects.filter((o) => o.type === 'incident')).toHaveLength(2);
+  });
+
+  it('marks an accepted entity with the level of its decision, and leaves it out below that level', async () => {
+    const red = await decidedCandidatesStore([
+      ['Night Owl Movement', { decision: 'accepted', entityId: 'night-owls' }],
+    ]);
+    const bundle = await stixBundleOf(red, kb, 4);
+    const actor = bundle.objects.find((o) => o.id === stixId('threat-actor', 'kb:night-owls'))!;
+    expect(actor).toMatchObject({
+      name: 'Night Owl Movement',
+      threat_actor_types: ['terrorist'],
+      object_marking_refs: [TLP2_MARKING_IDS['TLP:RED']],
+    });
+    expect(actor).not.toHaveProperty('aliases');
+    expect(actor).not.toHaveProperty('labels');
+    expect(bundle.objects.flatMap(stixErrors)).toEqual([]);
+    const amber = await stixBundleOf(red, kb, 2);
+    expect(amber.objects.some((o) => o.id === actor.id || o.name === 'Night Owl Movement')).toBe(false);
   });
 });

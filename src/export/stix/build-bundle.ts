@@ -4,6 +4,7 @@ import { TLP_MARKINGS, type Tlp } from '../../ingest/source-document.js';
 import { countryCodes } from '../../kb/country-codes.js';
 import type { KnowledgeBase } from '../../kb/knowledge-base.js';
 import type { KbEntry } from '../../kb/kb-schema.js';
+import type { AcceptedEntity, CandidateDecision } from '../../pipeline/candidate-decisions.js';
 import type { ActorRef } from '../../pipeline/extraction.js';
 import type {
   MentionSource,
@@ -34,7 +35,17 @@ export interface StixExportInput {
   statements: ResolvedStatement[];
   links: ResolvedLink[];
   kb: KnowledgeBase;
+  /**
+   * Analysts' decisions about candidate entities that the reader may see: an entity accepted from
+   * the candidates is exported as the knowledge base's own entities are. (Aliases and rejections
+   * are in the resolved objects already: their names resolve to the knowledge-base entity, or are
+   * no actor at all.)
+   */
+  decisions?: CandidateDecision[];
 }
+
+/** A decision that made a candidate a new entity. */
+type AcceptedDecision = Extract<CandidateDecision, { decision: 'accepted' }>;
 
 /** External reference source names Vigil writes and reads back (`vigil import stix`). */
 export const SOURCE_NAMES = {
@@ -50,8 +61,13 @@ export const SOURCE_NAMES = {
 interface Shared {
   build: (marking: Tlp, created: string) => StixObject;
   users: { marking: Tlp; created: string }[];
-  /** Objects built from the knowledge base alone are TLP:CLEAR whoever uses them. */
-  fromKb: boolean;
+  /**
+   * The marking of an object that does not depend on who uses it: TLP:CLEAR for one built from the
+   * knowledge base alone, the level of the decision for an entity an analyst accepted.
+   */
+  marking?: Tlp;
+  /** The creation time of an object that does not come from documents (the knowledge base's). */
+  created?: string;
 }
 
 /**
@@ -65,10 +81,13 @@ interface Shared {
  * Markings: an incident, a statement or a link carries the most restrictive marking of the
  * documents it was built from; an object any one of several users is enough to build (a place, an
  * actor the knowledge base does not know) the least restrictive of its users'; an object built from
- * the knowledge base alone TLP:CLEAR.
+ * the knowledge base alone TLP:CLEAR; an entity an analyst accepted from the candidates the marking
+ * of the decision's level (the clearance needed to see it).
  */
 export function buildStixBundle(input: StixExportInput): StixBundle {
   const shared = new Map<string, Shared>();
+  const accepted = new Map<string, AcceptedDecision>();
+  for (const d of input.decisions ?? []) if (d.decision === 'accepted') accepted.set(d.entity.id, d);
   const incidents: StixObject[] = [];
   const notes: StixObject[] = [];
   const relationships = new Map<string, StixObject>();
@@ -93,6 +112,16 @@ export function buildStixBundle(input: StixExportInput): StixBundle {
   const actor = (ref: ActorRef, marking: Tlp, created: string): string | undefined => {
     const entry = ref.id ? input.kb.byId.get(ref.id) : undefined;
     if (entry) return use(actorId(entry.kind, `kb:${entry.id}`), () => kbActor(entry), marking, created);
+    // An accepted entity shares the knowledge base's id space (its id is unique among both), so
+    // its STIX id stays the same should it move into the knowledge base.
+    const decided = ref.id ? accepted.get(ref.id) : undefined;
+    if (decided)
+      return use(
+        actorId(decided.entity.kind, `kb:${decided.entity.id}`),
+        () => acceptedActor(decided),
+        marking,
+        created,
+      );
     if (ref.id) return use(actorId(ref.kind, `kb:${ref.id}`), () => namedActor(ref, 'kb'), marking, created);
     if (ref.kind === 'group' || ref.kind === 'person')
       return use(
@@ -222,8 +251,8 @@ export function buildStixBundle(input: StixExportInput): StixBundle {
   const sharedObjects = [...shared.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([, s]) => {
-      const marking = s.fromKb ? 'TLP:CLEAR' : leastRestrictive(s.users.map((u) => u.marking));
-      const created = s.fromKb ? VIGIL_EPOCH : s.users.map((u) => u.created).sort()[0]!;
+      const marking = s.marking ?? leastRestrictive(s.users.map((u) => u.marking));
+      const created = s.created ?? s.users.map((u) => u.created).sort()[0]!;
       return s.build(marking, created);
     });
   const body = [...sharedObjects, ...incidents, ...notes, ...relationships.values()];
@@ -250,44 +279,93 @@ function actorId(kind: string | undefined, key: string): string {
   return stixId(actorType(kind), key);
 }
 
+/** What an actor object is built from: a knowledge-base entry, or an entity an analyst accepted. */
+interface ActorEntity {
+  id: string;
+  kind: string;
+  name: string;
+  aliases: string[];
+  ideology?: string;
+  /** The group's name in the Global Terrorism Database. */
+  gtdName?: string;
+  description?: string;
+}
+
+/**
+ * The threat actor (groups, state bodies) or identity (people, outlets, platforms) of an entity:
+ * its name, aliases, ideology as a label, Vigil id and GTD name as external references.
+ * `modified` is the creation time unless given (and later).
+ */
+function entityObject(e: ActorEntity, marking: Tlp, created: string, modifiedAt?: string): StixObject {
+  const refs: { source_name: string; external_id: string }[] = [
+    { source_name: SOURCE_NAMES.vigil, external_id: e.id },
+  ];
+  if (e.gtdName) refs.push({ source_name: SOURCE_NAMES.gtd, external_id: e.gtdName });
+  const common = {
+    spec_version: '2.1',
+    created_by_ref: VIGIL_IDENTITY_ID,
+    created,
+    modified: modifiedAt && modifiedAt > created ? modifiedAt : created,
+    name: e.name,
+    description: e.description?.trim(),
+    external_references: refs,
+    object_marking_refs: [TLP2_MARKING_IDS[marking]],
+  };
+  const key = `kb:${e.id}`;
+  if (e.kind === 'group' || e.kind === 'state-body')
+    return compact({
+      type: 'threat-actor',
+      id: stixId('threat-actor', key),
+      ...common,
+      threat_actor_types: [e.kind === 'state-body' ? 'nation-state' : 'terrorist'],
+      aliases: e.aliases,
+      labels: e.ideology ? [e.ideology] : undefined,
+      primary_motivation: e.kind === 'state-body' ? undefined : 'ideology',
+    });
+  return compact({
+    type: 'identity',
+    id: stixId('identity', key),
+    ...common,
+    identity_class: e.kind === 'person' ? 'individual' : 'organization',
+    roles: [e.kind],
+  });
+}
+
 function kbActor(entry: KbEntry): Omit<Shared, 'users'> {
+  const entity: ActorEntity = {
+    id: entry.id,
+    kind: entry.kind,
+    name: entry.name,
+    aliases: [...entry.aliases, ...entry.ambiguousAliases],
+  };
+  if ('ideology' in entry && entry.ideology) entity.ideology = entry.ideology;
+  if ('gtdName' in entry && entry.gtdName) entity.gtdName = entry.gtdName;
+  if (entry.note) entity.description = entry.note;
   return {
-    fromKb: true,
-    build: (marking, created) => {
-      const refs: { source_name: string; external_id: string }[] = [
-        { source_name: SOURCE_NAMES.vigil, external_id: entry.id },
-      ];
-      if ('gtdName' in entry && entry.gtdName)
-        refs.push({ source_name: SOURCE_NAMES.gtd, external_id: entry.gtdName });
-      const common = {
-        spec_version: '2.1',
-        created_by_ref: VIGIL_IDENTITY_ID,
-        created,
-        modified: created,
-        name: entry.name,
-        description: entry.note?.trim(),
-        external_references: refs,
-        object_marking_refs: [TLP2_MARKING_IDS[marking]],
-      };
-      const key = `kb:${entry.id}`;
-      if (entry.kind === 'group' || entry.kind === 'state-body')
-        return compact({
-          type: 'threat-actor',
-          id: stixId('threat-actor', key),
-          ...common,
-          threat_actor_types: [entry.kind === 'state-body' ? 'nation-state' : 'terrorist'],
-          aliases: [...entry.aliases, ...entry.ambiguousAliases],
-          labels: [entry.ideology],
-          primary_motivation: entry.kind === 'state-body' ? undefined : 'ideology',
-        });
-      return compact({
-        type: 'identity',
-        id: stixId('identity', key),
-        ...common,
-        identity_class: entry.kind === 'person' ? 'individual' : 'organization',
-        roles: [entry.kind],
-      });
-    },
+    marking: 'TLP:CLEAR',
+    created: VIGIL_EPOCH,
+    build: (marking, created) => entityObject(entity, marking, created),
+  };
+}
+
+/**
+ * An entity an analyst accepted from the candidates, built as a knowledge-base entity is
+ * ({@link entityObject}): marked with the decision's level, created with the first report that
+ * uses it, modified when the decision was made (if later).
+ */
+function acceptedActor(d: AcceptedDecision): Omit<Shared, 'users'> {
+  const e: AcceptedEntity = d.entity;
+  const entity: ActorEntity = {
+    id: e.id,
+    kind: e.kind,
+    name: e.name,
+    aliases: e.aliases,
+    description: `Not in Vigil's knowledge base: an actor named in several reports, accepted as an entity by an analyst on ${d.createdAt.slice(0, 10)}.`,
+  };
+  if (e.ideology) entity.ideology = e.ideology;
+  return {
+    marking: TLP_MARKINGS[d.level] ?? 'TLP:RED',
+    build: (marking, created) => entityObject(entity, marking, created, stixTime(d.createdAt)),
   };
 }
 
@@ -295,7 +373,6 @@ function kbActor(entry: KbEntry): Omit<Shared, 'users'> {
 function namedActor(ref: ActorRef, keyKind: 'kb' | 'name'): Omit<Shared, 'users'> {
   const key = keyKind === 'kb' ? `kb:${ref.id}` : `name:${nameKey(ref.name)}`;
   return {
-    fromKb: false,
     build: (marking, created) => {
       const common = {
         spec_version: '2.1',
@@ -339,7 +416,6 @@ function placeKey(p: PlaceRef): string {
 
 function locationOf(p: PlaceRef): Omit<Shared, 'users'> {
   return {
-    fromKb: false,
     build: (marking, created) =>
       compact({
         type: 'location',

@@ -4,6 +4,7 @@ import { markingsUpTo } from '../../pipeline/clearance-views.js';
 import type { ActorCount, DocumentSummary, IncidentDay, ListingStore } from '../listing.js';
 import { ftsWords } from '../search-words.js';
 import type { Clearance, IncidentQuery, SearchQuery, StatementQuery } from '../store.js';
+import { groupCondition, groupNameKeys } from './group-filter.js';
 import { pgText } from './pg-values.js';
 
 /** Full clearance: readers left unspecified see everything (as in the PostgreSQL store). */
@@ -107,6 +108,7 @@ export class PostgresListing implements ListingStore {
   async countSearch(q: SearchQuery): Promise<number> {
     const words = ftsWords(q.text).slice(0, MAX_SEARCH_WORDS);
     if (words.length === 0) return 0;
+    const groupNames = await groupNameKeys(this.pool, q);
     const p = new Params();
     const query = words.map((w) => `phraseto_tsquery('vigil_fts', ${p.add(pgText(w))})`).join(' && ');
     const where = [`d.search @@ (${query})`, `d.marking = ANY(${p.add(markingsUpTo(q.clearance))}::text[])`];
@@ -120,7 +122,7 @@ export class PostgresListing implements ListingStore {
       where.push(`EXISTS (SELECT 1 FROM incidents i WHERE i.doc_id = d.id AND i.type = ${p.add(q.type)})`);
     if (q.group)
       where.push(
-        `EXISTS (SELECT 1 FROM document_entities e WHERE e.doc_id = d.id AND e.entity_id = ${p.add(q.group)})`,
+        groupCondition(p.add(q.group), groupNames.length > 0 ? p.add(groupNames.map(pgText)) : undefined),
       );
     return this.count(`SELECT count(*) AS n FROM documents d WHERE ${where.join(' AND ')}`, p.values);
   }

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { runResolutionContract } from '../../../test/store/resolution-contract.js';
-import { runStoreContract, sampleWrite, type ContractDatabase } from '../../../test/store/store-contract.js';
+import {
+  candidateDecision,
+  runStoreContract,
+  sampleWrite,
+  unknownActorsWrite,
+  type ContractDatabase,
+} from '../../../test/store/store-contract.js';
 import { freshSchema, pgAdmin, pgReachable, TEST_PG_URL } from '../../../test/helpers/postgres.js';
 import { AppError } from '../../errors.js';
 import { openStore } from '../open-store.js';
@@ -27,6 +33,37 @@ describe.skipIf(!pgReachable)(`PostgreSQL store at ${TEST_PG_URL}`, () => {
         `SELECT version FROM ${schema}.schema_migrations ORDER BY version`,
       );
       expect(versions.map((v) => v.version)).toEqual(POSTGRES_MIGRATIONS.map((_, i) => i + 1));
+    } finally {
+      await drop();
+    }
+  });
+
+  it('fills in the actor names of documents stored before migration 007, so that decisions about them find them', async () => {
+    const { url, schema, drop } = await freshSchema();
+    try {
+      const store = await PostgresStore.open(url);
+      await store.putDocuments([
+        unknownActorsWrite('Silver Lotus Front bomb.', { perpetrators: ['Silver Lotus Front'] }),
+        unknownActorsWrite('A bomb, the Silver Lotus Front says.', { speaker: 'Silver Lótus Front' }),
+        sampleWrite('Taliban bomb.'),
+      ]);
+      await store.close();
+      // The database as migration 006 left it: no table of names.
+      await pgAdmin(`DROP TABLE ${schema}.document_actor_names`);
+      await pgAdmin(`DELETE FROM ${schema}.schema_migrations WHERE version = 7`);
+      const again = await PostgresStore.open(url);
+      try {
+        const names = await pgAdmin<{ name_key: string; n: string }>(
+          `SELECT name_key, count(*) AS n FROM ${schema}.document_actor_names GROUP BY name_key`,
+        );
+        expect(names).toEqual([{ name_key: 'silver lotus front', n: '2' }]);
+        await again.saveCandidateDecision(
+          candidateDecision('Silver Lotus Front', { decision: 'alias', entityId: 'taliban' }),
+        );
+        expect(await again.search({ text: 'bomb', group: 'taliban' })).toHaveLength(3);
+      } finally {
+        await again.close();
+      }
     } finally {
       await drop();
     }

@@ -3,7 +3,8 @@ import type { Tlp } from '../../ingest/source-document.js';
 import { countValue, type Extraction } from '../../pipeline/extraction.js';
 import { markingsUpTo } from '../../pipeline/clearance-views.js';
 import { applyReviews } from '../apply-reviews.js';
-import { POSTGRES_MIGRATIONS } from '../migrations/postgres/index.js';
+import { unknownActorKeys } from '../decided-names.js';
+import { POSTGRES_BACKFILLS, POSTGRES_MIGRATIONS } from '../migrations/postgres/index.js';
 import { ftsWords } from '../search-words.js';
 import type { CandidateDecision } from '../../pipeline/candidate-decisions.js';
 import type {
@@ -37,6 +38,7 @@ import type {
 import { connectPool, inTransaction } from './connection.js';
 import { pgConnectionString } from './postgres-url.js';
 import { FULL_CLEARANCE } from '../store.js';
+import { groupCondition, groupNameKeys } from './group-filter.js';
 import { PostgresResolution } from './postgres-resolution.js';
 import { pgJson, pgText, pgTextOrNull } from './pg-values.js';
 
@@ -221,7 +223,7 @@ export class PostgresStore implements Store {
         [pgJson(extraction), pipelineVersion, id],
       );
       if (changed.rowCount === 0) return;
-      for (const table of ['incidents', 'statements', 'links', 'document_entities'])
+      for (const table of ['incidents', 'statements', 'links', 'document_entities', 'document_actor_names'])
         await c.query(`DELETE FROM ${table} WHERE doc_id = $1`, [id]);
       const projections = emptyProjections();
       addProjections(projections, id, extraction);
@@ -246,6 +248,7 @@ export class PostgresStore implements Store {
   async search(q: SearchQuery): Promise<SearchHit[]> {
     const words = ftsWords(q.text).slice(0, MAX_SEARCH_WORDS);
     if (words.length === 0) return [];
+    const groupNames = await groupNameKeys(this.pool, q);
     const params: unknown[] = [];
     const param = (v: unknown): string => {
       params.push(v);
@@ -267,7 +270,7 @@ export class PostgresStore implements Store {
       where.push(`EXISTS (SELECT 1 FROM incidents i WHERE i.doc_id = d.id AND i.type = ${param(q.type)})`);
     if (q.group)
       where.push(
-        `EXISTS (SELECT 1 FROM document_entities e WHERE e.doc_id = d.id AND e.entity_id = ${param(q.group)})`,
+        groupCondition(param(q.group), groupNames.length > 0 ? param(groupNames.map(pgText)) : undefined),
       );
     const limit = param(q.limit ?? 20);
     const offset = param(q.offset ?? 0);
@@ -630,6 +633,7 @@ async function migrate(pool: pg.Pool): Promise<string> {
     }
     for (let v = version; v < POSTGRES_MIGRATIONS.length; v++) {
       await client.query(POSTGRES_MIGRATIONS[v]!);
+      await POSTGRES_BACKFILLS[v + 1]?.(client);
       await client.query('INSERT INTO schema_migrations (version) VALUES ($1)', [v + 1]);
     }
     await client.query('COMMIT');
@@ -665,10 +669,11 @@ interface Projections {
   statements: Record<string, unknown>[];
   links: Record<string, unknown>[];
   entities: Record<string, unknown>[];
+  actorNames: Record<string, unknown>[];
 }
 
 function emptyProjections(): Projections {
-  return { incidents: [], statements: [], links: [], entities: [] };
+  return { incidents: [], statements: [], links: [], entities: [], actorNames: [] };
 }
 
 function addProjections(p: Projections, docId: string, x: Extraction): void {
@@ -705,6 +710,7 @@ function addProjections(p: Projections, docId: string, x: Extraction): void {
     });
   for (const e of x.entities)
     p.entities.push({ doc_id: docId, entity_id: e.id, kind: e.kind, mentions: e.spans.length });
+  for (const key of unknownActorKeys(x)) p.actorNames.push({ doc_id: docId, name_key: key });
 }
 
 /** Insert projection rows, one statement per table. */
@@ -732,5 +738,11 @@ async function insertProjections(c: pg.PoolClient, p: Projections): Promise<void
       `INSERT INTO document_entities (doc_id, entity_id, kind, mentions)
        SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(doc_id text, entity_id text, kind text, mentions integer)`,
       [pgJson(p.entities)],
+    );
+  if (p.actorNames.length > 0)
+    await c.query(
+      `INSERT INTO document_actor_names (doc_id, name_key)
+       SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(doc_id text, name_key text)`,
+      [pgJson(p.actorNames)],
     );
 }

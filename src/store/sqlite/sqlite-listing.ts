@@ -4,7 +4,7 @@ import type { DocumentSummary, ActorCount, IncidentDay, ListingStore } from '../
 import type { Clearance, IncidentQuery, SearchQuery, StatementQuery } from '../store.js';
 import { FULL_CLEARANCE } from '../store.js';
 import { incidentFilter, statementFilter } from './sqlite-resolution.js';
-import { markingList, searchFilter } from './sqlite-store.js';
+import { groupNameKeys, markingList, searchFilter } from './sqlite-store.js';
 
 /**
  * The API's paged and counted reads on the SQLite file of the document store, on its connection.
@@ -68,7 +68,7 @@ export class SqliteListing implements ListingStore {
   }
 
   async countSearch(q: SearchQuery): Promise<number> {
-    const filter = searchFilter(q);
+    const filter = searchFilter(q, groupNameKeys(this.db, q));
     if (!filter) return 0;
     return this.count(
       `SELECT count(*) AS n FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid WHERE ${filter.where}`,

@@ -2,7 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runStoreContract, sampleWrite } from '../../../test/store/store-contract.js';
+import {
+  candidateDecision,
+  runStoreContract,
+  sampleWrite,
+  unknownActorsWrite,
+} from '../../../test/store/store-contract.js';
 import { SqliteListing } from './sqlite-listing.js';
 import { ftsQuery, SqliteStore } from './sqlite-store.js';
 
@@ -22,6 +27,32 @@ describe('SqliteStore', () => {
     await store.close();
     const again = SqliteStore.open(path);
     expect((await again.stats()).documents).toBe(1);
+    await again.close();
+  });
+
+  it('fills in the actor names of documents stored before migration 007, so that decisions about them find them', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'vigil-store-')), 'vigil.db');
+    const store = SqliteStore.open(path);
+    await store.putDocuments([
+      unknownActorsWrite('Silver Lotus Front bomb.', { perpetrators: ['Silver Lotus Front'] }),
+      unknownActorsWrite('A bomb, the Silver Lotus Front says.', { speaker: 'Silver Lótus Front' }),
+      sampleWrite('Taliban bomb.'),
+    ]);
+    // The file as migration 006 left it: no table of names.
+    store.connection.exec('DROP TABLE document_actor_names');
+    store.connection.pragma('user_version = 6');
+    await store.close();
+    const again = SqliteStore.open(path);
+    expect(again.connection.pragma('user_version', { simple: true })).toBe(7);
+    expect(
+      again.connection
+        .prepare('SELECT name_key, count(*) AS n FROM document_actor_names GROUP BY name_key')
+        .all(),
+    ).toEqual([{ name_key: 'silver lotus front', n: 2 }]);
+    await again.saveCandidateDecision(
+      candidateDecision('Silver Lotus Front', { decision: 'alias', entityId: 'taliban' }),
+    );
+    expect(await again.search({ text: 'bomb', group: 'taliban' })).toHaveLength(3);
     await again.close();
   });
 

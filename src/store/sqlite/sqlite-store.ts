@@ -2,7 +2,8 @@ import Database from 'better-sqlite3';
 import { TLP_MARKINGS, type Tlp } from '../../ingest/source-document.js';
 import { countValue, type Extraction } from '../../pipeline/extraction.js';
 import { applyReviews } from '../apply-reviews.js';
-import { SQLITE_MIGRATIONS } from '../migrations/sqlite/index.js';
+import { nameKeysOf, unknownActorKeys } from '../decided-names.js';
+import { SQLITE_BACKFILLS, SQLITE_MIGRATIONS } from '../migrations/sqlite/index.js';
 import { ftsWords } from '../search-words.js';
 import type { CandidateDecision } from '../../pipeline/candidate-decisions.js';
 import type {
@@ -15,6 +16,7 @@ import type {
 } from '../../pipeline/resolution.js';
 import type { ResolutionViews } from '../../pipeline/resolve.js';
 import { SqliteResolution } from './sqlite-resolution.js';
+import { FULL_CLEARANCE } from '../store.js';
 import { markingsUpTo } from '../../pipeline/clearance-views.js';
 import type {
   Alert,
@@ -159,7 +161,7 @@ export class SqliteStore implements Store {
         .prepare('UPDATE documents SET extraction = ?, pipeline_version = ? WHERE id = ?')
         .run(JSON.stringify(extraction), pipelineVersion, id).changes;
       if (changed === 0) return;
-      for (const table of ['incidents', 'statements', 'links', 'document_entities'])
+      for (const table of ['incidents', 'statements', 'links', 'document_entities', 'document_actor_names'])
         this.db.prepare(`DELETE FROM ${table} WHERE doc_id = ?`).run(id);
       this.writeProjections(id, extraction);
     })();
@@ -181,7 +183,7 @@ export class SqliteStore implements Store {
   }
 
   async search(q: SearchQuery): Promise<SearchHit[]> {
-    const filter = searchFilter(q);
+    const filter = searchFilter(q, groupNameKeys(this.db, q));
     if (!filter) return [];
     const { where, params } = filter;
     const rows = this.db
@@ -493,6 +495,8 @@ export class SqliteStore implements Store {
       'INSERT INTO document_entities (doc_id, entity_id, kind, mentions) VALUES (?, ?, ?, ?)',
     );
     for (const e of x.entities) entity.run(docId, e.id, e.kind, e.spans.length);
+    const actorName = this.db.prepare('INSERT INTO document_actor_names (doc_id, name_key) VALUES (?, ?)');
+    for (const key of unknownActorKeys(x)) actorName.run(docId, key);
   }
 
   private reviewsOf(subjectIds: string[]): Review[] {
@@ -530,6 +534,7 @@ function migrate(db: Database.Database): void {
   for (let v = version; v < SQLITE_MIGRATIONS.length; v++) {
     db.transaction(() => {
       db.exec(SQLITE_MIGRATIONS[v]!);
+      SQLITE_BACKFILLS[v + 1]?.(db);
       db.pragma(`user_version = ${v + 1}`);
     })();
   }
@@ -560,10 +565,31 @@ export function markingList(clearance: number | undefined): string {
 }
 
 /**
- * The WHERE clause (over `documents_fts` joined with `documents d`) and named parameters of a
- * search, without paging; undefined when the words make no query.
+ * The name keys the group filter of a search also finds documents by: the names that the
+ * candidate decisions a reader of `q.clearance` may see resolve to `q.group` (`nameKeysOf`).
  */
-export function searchFilter(q: SearchQuery): { where: string; params: Record<string, unknown> } | undefined {
+export function groupNameKeys(db: Database.Database, q: SearchQuery): string[] {
+  if (!q.group) return [];
+  // All of them, in the order resolution reads them (a rejection of one of the names counts).
+  const rows = db
+    .prepare('SELECT data FROM candidate_decisions WHERE level <= ? ORDER BY created_at DESC, key')
+    .all(q.clearance ?? FULL_CLEARANCE) as { data: string }[];
+  return nameKeysOf(
+    rows.map((r) => JSON.parse(r.data) as CandidateDecision),
+    q.group,
+  );
+}
+
+/**
+ * The WHERE clause (over `documents_fts` joined with `documents d`) and named parameters of a
+ * search, without paging; undefined when the words make no query. `groupNames` are the name keys
+ * of {@link groupNameKeys}: a document naming one of them without a knowledge-base id is found by
+ * the group filter too.
+ */
+export function searchFilter(
+  q: SearchQuery,
+  groupNames: string[] = [],
+): { where: string; params: Record<string, unknown> } | undefined {
   const match = ftsQuery(q.text);
   if (!match) return undefined;
   const where: string[] = ['documents_fts MATCH @match', `d.marking IN (${markingList(q.clearance)})`];
@@ -585,7 +611,18 @@ export function searchFilter(q: SearchQuery): { where: string; params: Record<st
     params.type = q.type;
   }
   if (q.group) {
-    where.push('EXISTS (SELECT 1 FROM document_entities e WHERE e.doc_id = d.id AND e.entity_id = @group)');
+    // Knowledge-base entities are indexed at ingest (document_entities). Names analysts decided
+    // about are resolved here, at query time, from the decisions as they are now: the index holds
+    // only what each document names (document_actor_names), never a decision, so storing, replacing
+    // or undoing a decision needs no index update and cannot leave one stale.
+    const named = 'EXISTS (SELECT 1 FROM document_entities e WHERE e.doc_id = d.id AND e.entity_id = @group)';
+    if (groupNames.length === 0) where.push(named);
+    else {
+      where.push(
+        `(${named} OR EXISTS (SELECT 1 FROM document_actor_names n WHERE n.doc_id = d.id AND n.name_key IN (SELECT value FROM json_each(@groupNames))))`,
+      );
+      params.groupNames = JSON.stringify(groupNames);
+    }
     params.group = q.group;
   }
   return { where: where.join(' AND '), params };

@@ -1,9 +1,17 @@
+import type Database from 'better-sqlite3';
 import { sql as m001 } from './001-initial.js';
 import { sql as m002 } from './002-feeds.js';
 import { sql as m003 } from './003-resolution.js';
 import { sql as m004 } from './004-accounts.js';
 import { sql as m005 } from './005-listing-indexes.js';
 import { sql as m006 } from './006-candidate-decisions.js';
+import { backfill as b007, sql as m007 } from './007-document-actor-names.js';
 
 /** SQLite migrations in order; the database's `user_version` is the number applied. */
-export const SQLITE_MIGRATIONS: string[] = [m001, m002, m003, m004, m005, m006];
+export const SQLITE_MIGRATIONS: string[] = [m001, m002, m003, m004, m005, m006, m007];
+
+/**
+ * Data a migration fills in that SQL alone cannot compute, by migration number: run right after
+ * that migration's SQL, in its transaction.
+ */
+export const SQLITE_BACKFILLS: Partial<Record<number, (db: Database.Database) => void>> = { 7: b007 };
