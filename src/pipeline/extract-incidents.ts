@@ -442,10 +442,17 @@ function buildIncident(
   const attributions =
     cluster.role === 'main'
       ? signals.filter(
-          (s) => !sentences.includes(s) && ATTRIBUTION.test(s.text) && aboutThisIncident(doc, s, date?.value),
+          (s) =>
+            !sentences.includes(s) &&
+            ATTRIBUTION.test(s.text) &&
+            !PAST_ATTRIBUTION.test(s.text) &&
+            aboutThisIncident(doc, s, date?.value),
         )
       : [];
-  const actors = extractIncidentActors(doc.text, [...sentences, ...attributions], kb);
+  // A group's record ("Soleimani and his Quds Force were responsible for the deaths of hundreds")
+  // does not make it the perpetrator of this attack.
+  const own = sentences.filter((s) => !PAST_ATTRIBUTION.test(s.text));
+  const actors = extractIncidentActors(doc.text, [...own, ...attributions], kb);
   evidence.push(...actors.evidence);
 
   // Confidence that this is political violence as the GTD counts it: organised or ideological

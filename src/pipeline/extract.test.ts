@@ -670,4 +670,12 @@ describe('extract', () => {
     );
     expect(member.statements.map((s) => s.type)).toContain('claim-of-responsibility');
   });
+
+  it("does not take a group's record for the perpetrator of the attack", () => {
+    const x = run(
+      "United States military forces killed Qasem Soleimani, head of Iran's Quds Force, in an airstrike at Baghdad airport on Thursday. General Soleimani and his Quds Force were responsible for the deaths of hundreds of coalition service members.",
+      '2020-01-03',
+    );
+    expect(x.incidents[0]?.perpetrators).toEqual([]);
+  });
 });
