@@ -1,4 +1,4 @@
-import { dateRange, datesEarlierEvent, dayNumber, isoDay, rangeGap } from './date-range.js';
+import { dateRange, datesEarlierEvent, dayNumber, rangeGap } from './date-range.js';
 import type { DateValue, Doc, Mention, PlaceRef } from '../doc.js';
 import type { KnowledgeBase } from '../kb/knowledge-base.js';
 import type { Evidence, IncidentMention } from './extraction.js';
@@ -14,6 +14,8 @@ import {
 } from './lexicons/attack-types.js';
 import {
   AFTERMATH,
+  ANAPHORIC_ATTACK,
+  ATTACK_NOUNS,
   CAMPAIGN,
   CRIME,
   FICTION,
@@ -21,6 +23,7 @@ import {
   NOT_TERRORISM,
   SPORT,
   PAST_ATTRIBUTION,
+  POLICE_FIRE,
   POLITICAL_CONTEXT,
   RECALLED,
   STATE_STRIKE,
@@ -29,6 +32,27 @@ import {
 import { STATEMENT_CUES } from './lexicons/statement-cues.js';
 import { TARGET_CUES } from './lexicons/target-types.js';
 import { EVENT_THRESHOLD, type SentenceSignals } from './sentence-signals.js';
+import {
+  cueDate,
+  datelineDate,
+  eventDates,
+  incidentDate,
+  inViolentClause,
+  isPast,
+  isRecent,
+  leadAttackDate,
+  namedAttackDate,
+  refinedDay,
+  withinTwoYears,
+} from './incident-date.js';
+import {
+  attackPhraseRegion,
+  datelineEnd,
+  hereAtDateline,
+  incidentLocation,
+  unlistedPlace,
+} from './incident-place.js';
+import { killsProminentPerson } from './prominent-victim.js';
 
 /** Sentences that belong to one incident, the first being the one that reports it. */
 interface Cluster {
@@ -92,49 +116,8 @@ export function extractIncidents(
   return incidents.sort((a, b) => Number(a.role === 'background') - Number(b.role === 'background'));
 }
 
-const KILL_VERB =
-  /\b(?:killed|killing|assassinated|shot dead|targeted|targeting|murdered|(?:fatal |deadly )?(?:stabbing|shooting|killing|murder|assassination) of)\s+(?:[\w.'’-]+\s+){0,4}?$/i;
-/** "killed the Taliban governor of Balkh province": an official killed, named or not. */
-const KILLS_OFFICIAL =
-  /(?<!\b(?:after|since|following|before) (?:the )?)\b(?:killed|killing|assassinated|shot dead|murdered|(?:fatal |deadly )?(?:stabbing|shooting|killing|murder|assassination) of)\s+(?:the|a|an|[A-Z][\w-]+['’]s)\s+(?:[\w'’-]+\s+){0,4}?(?:governor|minister|mayor|general|lawmaker|senator|judge|prosecutor|police chief|provincial chief|district chief|MP|member of parliament|presidential candidate|ambassador|councillor|councilman|councilwoman|politician|journalist|writer|blogger|activist|filmmaker|film-maker|attach[eé]|diplomat|envoy|consul)\b/i;
-const PROMINENT =
-  /^,?\s*(?:the\s+|an?\s+)?(?:[\w'’-]+\s+){0,3}?(?:head|leader|commander|chief|general|minister|governor|mayor|president|senator|deputy|judge|prosecutor|MP|lawmaker|cleric|imam|spokes(?:man|woman)|councillor|politician|journalist|writer|blogger|activist)\b/i;
-const PROMINENT_TITLE =
-  /\b(?:General|Gen\.|Major General|Brigadier|Colonel|Commander|Minister|President|Governor|Mayor|Senator|Judge|Sheikh|Ayatollah|lawmaker|MP|minister|governor|mayor|senator|judge|filmmaker|film-maker|director|writer|novelist|journalist|editor|cartoonist|blogger|activist|politician|councillor|diplomat|ambassador|prime minister|president)\s+$/;
-
-/** "Russian opposition leader Alexei Navalny was poisoned": a prominent person, the subject of a passive killing. */
-const PROMINENT_VICTIM =
-  /\b(?:opposition leader|opposition politician|[Mm]inister|[Gg]overnor|[Mm]ayor|[Ss]enator|lawmaker|[Pp]rime [Mm]inister|[Pp]resident)\s+(?:(?:al-|el-|bin |van |de )?[A-Z][\w.'’-]+\s+){1,3}(?:[^.;]{0,60}?\b(?:he|she)\s+)?(?:was|had been|has been)\s+(?:poisoned|assassinated|shot dead|killed|murdered|stabbed to death)\b|\b(?:[Pp]rime [Mm]inister|[Pp]resident|[Mm]inister|[Gg]overnor|[Mm]ayor|[Ss]enator|opposition leader)\s+(?:(?:al-|el-|bin |van |de )?[A-Z][\w.'’-]+[\s,]+){1,4}(?:who (?:was|had been) )?(?:killed|assassinated|shot dead|murdered) (?:by|in|on|when)\b/;
-
-/**
- * "killed Qasem Soleimani, head of Iran's Quds Force", "the fatal stabbing of lawmaker David
- * Amess", "killed the governor of Balkh": the object of the killing is a prominent person.
- */
-function killsProminentPerson(doc: Doc, s: SentenceSignals): boolean {
-  if (KILLS_OFFICIAL.test(s.text) || PROMINENT_VICTIM.test(s.text)) return true;
-  return s.mentions.some((m) => {
-    if (m.kind !== 'person') return false;
-    const before = doc.text.slice(Math.max(s.start, m.start - 60), m.start);
-    const after = doc.text.slice(m.end, Math.min(s.end, m.end + 60));
-    return (
-      KILL_VERB.test(before.replace(PROMINENT_TITLE, '')) &&
-      (PROMINENT.test(after) || PROMINENT_TITLE.test(before))
-    );
-  });
-}
-
 /** A claim of responsibility, as the statement stage reads it ("said a unit of its fighters attacked"). */
 const CLAIM_CUE = STATEMENT_CUES.find((c) => c.type === 'claim-of-responsibility')!.re;
-
-/**
- * A sentence about earlier events: it recalls them, or all its dates are of earlier years and
- * long past (a report in January of the December 30 bombing is about it).
- */
-function isPast(s: SentenceSignals, published: string | undefined): boolean {
-  if (s.recalled) return true;
-  const dates = s.mentions.filter((m) => m.kind === 'date');
-  return dates.length > 0 && dates.every((m) => datesEarlierEvent(m.value as DateValue, published));
-}
 
 /**
  * Whether a background incident retells the main one: its day is the main incident's or falls
@@ -149,19 +132,6 @@ function retells(main: IncidentMention, other: IncidentMention): boolean {
   const [a, b] = [main.location, other.location];
   if (a && b && (a.countryCode !== b.countryCode || (a.city && b.city && a.city !== b.city))) return false;
   return main.type === other.type || main.type === 'Unknown' || other.type === 'Unknown';
-}
-
-/** A date within a week before publication: the news of the day, in an aftermath report. */
-function isRecent(date: DateValue, published: string | undefined): boolean {
-  const range = dateRange(date);
-  return range !== undefined && published !== undefined && dayNumber(published) - range[1] <= 7;
-}
-
-/** A date less than two years before publication (an undated incident is not known to be recent). */
-function withinTwoYears(date: DateValue | null, published: string | undefined): boolean {
-  const range = date ? dateRange(date) : undefined;
-  if (!range || !published) return false;
-  return dayNumber(published) - range[1] < 730;
 }
 
 /**
@@ -247,9 +217,6 @@ function titleReportsAttack(title: string): boolean {
   );
 }
 
-/** Nouns a report refers back to its attack with ("the attack", "Monday's bombing"). */
-const ATTACK_NOUNS = 'attacks?|bombings?|blasts?|explosions?|assault|shooting|massacre|raid';
-
 /** What a report frames as terrorism: "investigating the attack as a hate crime", "the anti-terrorism prosecutor … the investigation". */
 const FRAMED_SUBJECT = new RegExp(
   `\\b(?:the|this|that) (?:${ATTACK_NOUNS}|stabbing|killing|arson|incident|investigation|case|gunman|attacker|assailant|suspect|killer|bomber)\\b`,
@@ -271,23 +238,12 @@ const POLITICAL_TARGET =
 const DEFUSED =
   /\b(?:defused|made safe|unexploded|failed to (?:explode|detonate|go off)|did not (?:explode|detonate|go off)|controlled explosion|bomb squad|found (?:an? |two |three |several )?(?:[\w-]+ ){0,2}?(?:bombs?|devices?|explosives)|(?:bombs?|devices?|explosives) (?:was|were) (?:found|discovered))\b/i;
 
-/**
- * The police or troops firing on the attacker: "shot dead by police", "officers shot the driver",
- * "police shot dead Cherif Chekatt, the man suspected of …".
- */
-const POLICE_FIRE =
-  /\b(?:shot(?: dead| and killed| and wounded)?|killed|wounded|neutrali[sz]ed) by (?:the )?(?:police|officers?|security forces|troops|soldiers|special forces)\b|\b(?:police(?:men)?|officers?|security forces|troops|soldiers)\b[^.]{0,30}?\b(?:shot dead|shot and killed|shot|opened fire on)\s+(?:(?:the|a|an)\s+(?:[\w-]+\s+){0,2}?(?:attacker|assailant|gunman|suspect|man|driver|knifeman)\b|[A-Z][\w'’-]+ [A-Z][\w'’-]+, the (?:man|suspect|gunman|attacker))/i;
-
 /** A sentence that says who was behind an attack. */
 const ATTRIBUTION =
   /\b(?:blamed|behind|responsible|carried out|claimed|suspected|accused|belonged|members? of)\b/i;
 
 /** Event sentences further apart than this many sentences report different incidents. */
 const EVENT_GAP = 8;
-const ANAPHORIC_ATTACK = new RegExp(
-  `\\b(?:the|this|that|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day's) (?:${ATTACK_NOUNS})\\b`,
-  'i',
-);
 
 function clusterEvents(doc: Doc, signals: SentenceSignals[]): Cluster[] {
   const events = signals.filter((s) => s.score >= EVENT_THRESHOLD);
@@ -551,193 +507,6 @@ function buildIncident(
 }
 
 /**
- * The incident's date: the date its first event sentence gives the attack phrase, else the most
- * precise date stated in its sentences (not the article's dateline), else in `harmSentences`.
- */
-/**
- * The dates of a sentence that may date an event: not the dateline, a statement's ("said on
- * Monday"), a new toll's, a court's decision, or a day after publication (a coming event).
- */
-function eventDates(doc: Doc, s: SentenceSignals, ends = false): Mention[] {
-  const published = doc.published ? dayNumber(doc.published) : undefined;
-  // "Friday's shooting": a day given to an attack is its day, whatever comes before it ("has died
-  // after Friday's shooting", "since Friday's attack").
-  const ownsAttack = (m: Mention): boolean => /^['’]s\b/.test(doc.text.slice(m.end, m.end + 2));
-  return s.mentions.filter(
-    (m) =>
-      m.kind === 'date' &&
-      !isDateline(doc, m) &&
-      !SAID_ON.test(doc.text.slice(Math.max(0, m.start - 30), m.start)) &&
-      // "has hanged six militants since Friday": when something began, not the attack.
-      !(/\bsince\s+$/i.test(doc.text.slice(Math.max(s.start, m.start - 8), m.start)) && !ownsAttack(m)) &&
-      !SAID_AFTER.test(doc.text.slice(m.end, m.end + 30)) &&
-      !COURT_AFTER.test(doc.text.slice(m.end, m.end + 20)) &&
-      !TOLL_UPDATE.test(doc.text.slice(Math.max(s.start, m.start - 40), m.start)) &&
-      !(DIED_ON.test(doc.text.slice(Math.max(s.start, m.start - 40), m.start)) && !ownsAttack(m)) &&
-      !(MOURNED_ON.test(doc.text.slice(Math.max(s.start, m.start - 60), m.start)) && !ownsAttack(m)) &&
-      (ends || !ENDED.test(doc.text.slice(Math.max(s.start, m.start - 60), m.start))) &&
-      !COURT_DECISION.test(doc.text.slice(Math.max(s.start, m.start - 60), m.start)) &&
-      !DESCRIBED_PERSON.test(doc.text.slice(Math.max(s.start, m.start - 100), m.start)) &&
-      !(published !== undefined && (dateRange(m.value as DateValue)?.[0] ?? 0) > published),
-  );
-}
-
-function incidentDate(
-  doc: Doc,
-  sentences: SentenceSignals[],
-  harmSentences: SentenceSignals[],
-  ends = false,
-): { value: DateValue; sentence: SentenceSignals } | undefined {
-  const rank = { day: 0, week: 1, month: 2, year: 3 } as const;
-  // The most precise date of the event sentences, else of the other sentences; among equally
-  // precise ones the earliest (an attack precedes the statements and the aftermath reported with it).
-  const events = sentences.filter((s) => s.score >= EVENT_THRESHOLD);
-  const dates = (s: SentenceSignals): Mention[] => eventDates(doc, s, ends);
-  // The date of the attack phrase of the first event sentence ("Monday's truck attack on a
-  // Berlin market", "the December 30 car bombing"): a follow-up report's other dates are its news.
-  // The police shooting the suspect days later ("police shot dead the man suspected of killing
-  // three people … on Thursday") does not date the attack.
-  const lead = events.find((s) => !POLICE_FIRE.test(s.text)) ?? events[0];
-  const named = lead?.cues.find((c) => c.date && dates(lead).includes(c.date));
-  if (lead && named?.date)
-    return refinedDay(
-      { value: named.date.value as DateValue, sentence: lead },
-      sentences,
-      (s) => eventDates(doc, s, ends),
-      doc.published,
-    );
-  // A date qualifying another attack phrase ("pointing to the December 31 attack") names that
-  // attack when the first event sentence dates its own.
-  const leadDated = lead !== undefined && dates(lead).length > 0;
-  const ownDates = (s: SentenceSignals): Mention[] =>
-    dates(s).filter((m) => s === lead || !leadDated || !s.cues.some((c) => c.date === m));
-  // Then the first date after a violent attack word in its clause of the first event sentence
-  // ("four hostages were killed in Paris on Friday"), then the other sentences' dates.
-  // (a lead that is an event without violent words dates it after any attack word: "An explosion
-  // destroyed an apartment building … on Monday").
-  const leadClause = lead
-    ? dates(lead).filter((m) => inViolentClause(doc, lead, m, !lead.cues.some((c) => c.cue.violent)))
-    : [];
-  // Then the first event sentence that dates its attack words: a later one ("On October 24, a
-  // suicide bomber killed 24 people") more likely recalls another attack than dates this one.
-  const firstDated = events
-    .map((s): [SentenceSignals, Mention[]] => [
-      s,
-      ownDates(s).filter((m) => (m.value as DateValue).precision === 'day' && inViolentClause(doc, s, m)),
-    ])
-    .find(([, ms]) => ms.length > 0);
-  // "replaced his interior minister on Tuesday, a day after militants massacred 58 tourists".
-  const before = lead ? daysBefore(doc, lead, dates(lead)) : undefined;
-  if (before) return before;
-  const tiers: [SentenceSignals, Mention[]][][] = [
-    lead ? [[lead, leadClause.slice(0, 1)]] : [],
-    firstDated ? [[firstDated[0], firstDated[1].slice(0, 1)]] : [],
-    events.map((s) => [s, ownDates(s)]),
-    sentences.map((s) => [s, ownDates(s)]),
-    harmSentences.map((s) => [s, ownDates(s)]),
-  ];
-  for (const tier of tiers) {
-    let best: { value: DateValue; sentence: SentenceSignals } | undefined;
-    // "last week's bombing … on April 28": a day inside a coarser date refines it.
-    for (const [s, candidates] of tier) {
-      for (const m of candidates) {
-        const v = m.value as DateValue;
-        const better =
-          !best ||
-          rank[v.precision] < rank[best.value.precision] ||
-          (rank[v.precision] === rank[best.value.precision] && v.value < best.value.value);
-        if (better) best = { value: v, sentence: s };
-      }
-    }
-    if (best) return refinedDay(best, sentences, ownDates, doc.published);
-  }
-  // Only the day a siege ended ("the school siege ended in explosions on Friday"): better than none.
-  return ends ? undefined : incidentDate(doc, sentences, harmSentences, true);
-}
-
-const DAYS_AFTER = /^[^.;]{0,60}?\b(a|one|two|three|four|five) days? after\b/i;
-const DAY_COUNT: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four: 4, five: 5 };
-
-/**
- * The attack dated from the news of the day: "replaced his minister on Tuesday, a day after
- * militants massacred 58 foreign tourists" → the Monday; only when violent attack words follow
- * "after" and none come before the day.
- */
-function daysBefore(
-  doc: Doc,
-  s: SentenceSignals,
-  dates: Mention[],
-): { value: DateValue; sentence: SentenceSignals } | undefined {
-  for (const m of dates) {
-    const v = m.value as DateValue;
-    if (v.precision !== 'day') continue;
-    const after = DAYS_AFTER.exec(doc.text.slice(m.end, s.end));
-    // "killed two officers on Thursday, a day after a van bomb tore through a barracks": the day
-    // of this attack, and the other one after it.
-    if (!after || s.cues.some((c) => c.cue.violent && c.end <= m.start)) continue;
-    const from = m.end + after[0].length;
-    if (!s.cues.some((c) => c.cue.violent && c.start >= from)) continue;
-    const day = dayNumber(v.value) - DAY_COUNT[after[1]!.toLowerCase()]!;
-    return { value: { value: isoDay(day), precision: 'day' }, sentence: s };
-  }
-  return undefined;
-}
-
-/**
- * A week, month or year made precise by the one day inside it that the incident's sentences give
- * an attack ("the April 2 attack"), else that its sentences with attack words give ("last week's
- * bombing of a cafe", then "left it in the cafe … on April 28"); several such days leave it as it is, and so does the day of the
- * report or the day before (its news: "a statement posted on Friday").
- */
-function refinedDay(
-  date: { value: DateValue; sentence: SentenceSignals },
-  sentences: SentenceSignals[],
-  ownDates: (s: SentenceSignals) => Mention[],
-  published: string | undefined,
-): { value: DateValue; sentence: SentenceSignals } {
-  const found = dateRange(date.value);
-  if (date.value.precision === 'day' || !found) return date;
-  const latest = published ? dayNumber(published) - 2 : Infinity;
-  const inRange = (m: Mention): boolean => {
-    const v = m.value as DateValue;
-    const d = dayNumber(v.value);
-    return v.precision === 'day' && d >= found[0] && d <= Math.min(found[1], latest);
-  };
-  const attached = sentences.flatMap((s) =>
-    s.earlierAttackDates
-      .concat(s.cues.flatMap((c) => (c.date ? [c.date] : [])))
-      .filter(inRange)
-      .map((m) => ({ m, s })),
-  );
-  const events = sentences
-    .filter((s) => s.cues.length > 0)
-    .flatMap((s) =>
-      ownDates(s)
-        .filter(inRange)
-        .map((m) => ({ m, s })),
-    );
-  for (const inside of [attached, events]) {
-    const days = new Set(inside.map((x) => (x.m.value as DateValue).value));
-    if (days.size === 1) return { value: inside[0]!.m.value as DateValue, sentence: inside[0]!.s };
-    if (days.size > 1) return date;
-  }
-  return date;
-}
-
-/**
- * A date after a violent attack word of its clause (clauses end at commas, semicolons, dashes):
- * "four hostages were killed by a gunman in Paris on Friday", not "police arrested three men on
- * Monday over the bombing".
- */
-function inViolentClause(doc: Doc, s: SentenceSignals, m: Mention, anyCue = false): boolean {
-  const before = doc.text.slice(s.start, m.start);
-  const start = s.start + Math.max(-1, ...[...before.matchAll(/[,;:—–]/g)].map((x) => x.index)) + 1;
-  return s.cues.some(
-    (c) => (anyCue || c.cue.violent) && !c.cue.describesPerson && c.start >= start && c.end <= m.start,
-  );
-}
-
-/**
  * A lead that reports harm done with attack words ("An explosion destroyed an apartment building
  * …, killing at least 45 people") reports the event when the report speaks of terrorism: it
  * counts as an event sentence — unless it reports a statement about an attack ("calls for revenge
@@ -764,303 +533,6 @@ function withLeadEvents(signals: SentenceSignals[]): SentenceSignals[] {
 /** A sentence that opens with a quoted call or threat. */
 const QUOTED_CALL =
   /^\s*["“](?:strike|kill|attack|slaughter|burn|take revenge|avenge|rise up|fight|we call|we will|we shall)\b/i;
-
-/** "said on Saturday": the date of a statement about the incident, not of the incident. */
-const SAID_ON =
-  /\b(?:said|says|announced|told reporters|stated|confirmed|claimed responsibility|released|issued|posted|published)(?: late| early)? (?:on )?$/i;
-
-/** "Islamic State on Tuesday released a video": a statement's date given before its verb. */
-const SAID_AFTER =
-  /^,?\s*(?:said|says|announced|confirmed|claimed|told|declared|(?:released|issued|published|posted) (?:a |an |the |its )?(?:[\w-]+ )?(?:video|statement|audio|recording|message|communiqu[eé]|photographs?|footage|claim))\b/i;
-
-/** "Federal agents on Friday charged …", "A special court on Wednesday acquitted …": a court's or the police's day. */
-const COURT_AFTER =
-  /^,?\s*(?:charged|arrested|sentenced|convicted|indicted|detained|jailed|acquitted|extradited|replaced|sacked|dismissed)\b/i;
-
-/** "was jailed for life on Wednesday", "at his first court appearance on Friday": the date of a court's decision or hearing, not of the incident. */
-const COURT_DECISION =
-  /\b(?:jailed|sentenced|convicted|found guilty|acquitted|charged|indicted|pleaded (?:not )?guilty|appeared (?:in|before) (?:a )?(?:court|judge|magistrates?)|court appearance|(?:bond |bail |court )?hearing|arraignment|trial|arrest warrants?|arrested|detained|ruled|ruling)\b[^.;,]{0,25}?(?: on| late| early)* $/i;
-
-/** "the elder brother of the man who blew himself up in Suruc in July": a person described by another attack. */
-const DESCRIBED_PERSON =
-  /\b(?:brother|sister|son|daughter|father|mother|cousin|friend|husband|wife|associate|accomplice) of (?:the|a) (?:man|woman|bomber|attacker|gunman) who [^,;:.]*$/i;
-
-/** "The hijacking … ended in Kandahar on Friday": the day a siege or hijacking ended, not began. */
-const ENDED = /\b(?:ended|ends|came to an end|was over)\b[^.;,]{0,40}? (?:on |late |early )*$/i;
-
-/** "Lebanon went into mourning on Tuesday", "hundreds protested in Dhaka on Friday": the aftermath's day. */
-const MOURNED_ON =
-  /\b(?:mourning|mourned|funerals?|buried|burial|vigils?|protest(?:ed|s)?|marched|rallied|gathered|paid tribute|laid (?:flowers|wreaths))\b[^.;,]{0,40}? (?:on |late |early )*$/i;
-
-/** "a fourth victim died in hospital on Friday": the date of a death, not of the incident. */
-const DIED_ON = /\b(?:died|succumbed|passed away)(?: [\w-]+){0,4}? (?:on |late |early )*$/i;
-
-/** "the death toll rose to 22 on Monday": the date of a new figure, not of the incident. */
-const TOLL_UPDATE =
-  /\b(?:rose|risen|climbed|increased|reached|jumped|stood|stands) (?:to|at) [\w,.-]+(?: people| dead)? (?:on |late |early )*$/i;
-
-/** A date at the very start of the text equal to the publication date: the report's dateline. */
-function isDateline(doc: Doc, m: Mention): boolean {
-  return m.start < 40 && (m.value as DateValue).value === doc.published;
-}
-
-/**
- * A report that gives no date for its event is dated by its dateline (a leading date equal to the
- * publication date): news reports the day's events.
- */
-function datelineDate(
-  doc: Doc,
-  signals: SentenceSignals[],
-): { value: DateValue; sentence: SentenceSignals } | undefined {
-  const first = signals[0];
-  const m = first?.mentions.find((x) => x.kind === 'date' && isDateline(doc, x));
-  return m && first ? { value: m.value as DateValue, sentence: first } : undefined;
-}
-
-/**
- * The place of the incident: the first city in its sentences, else a region, else a country. A
- * wire dateline ("QUETTA, Pakistan (AP) —") names where the reporter is: it is used only when the
- * text names no other place, or names only the region the dateline city is in ("EL PASO, Texas —
- * ... in Texas").
- */
-/**
- * The incident's place: the most precise place its sentences name (a city, else a region, else a
- * country), its own sentences before the report's lead, the dateline last.
- */
-function incidentLocation(
-  dateline: { end: number; isCapital: (p: PlaceRef) => boolean },
-  ...groups: SentenceSignals[][]
-): { place: PlaceRef; sentence: SentenceSignals } | undefined {
-  const levels: ((p: PlaceRef, m: Mention) => boolean)[] = [
-    (p) => p.city !== undefined,
-    (p) => p.admin1 !== undefined,
-    (p, m) => m.ruleId !== 'places:demonym',
-    () => true,
-  ];
-  const usable = (x: Mention, s: SentenceSignals, skipDateline: boolean): boolean => {
-    const before = s.text.slice(0, x.start - s.start);
-    const after = s.text.slice(x.end - s.start);
-    return (
-      x.kind === 'place' &&
-      x.place !== undefined &&
-      !(skipDateline && x.start < dateline.end) &&
-      !OTHER_EVENT.test(before.slice(-12)) &&
-      !ROUTE.test(after) &&
-      !STREET.test(after) &&
-      !(x.ruleId === 'places:demonym' && NATIONALITY.test(after.slice(0, 30))) &&
-      !(skipDateline && ORIGIN.test(before.slice(-40))) &&
-      !BORDER.test(before.slice(-24)) &&
-      !/\bbetween $/.test(before.slice(-9)) &&
-      !DISTANCE_FROM.test(before.slice(-60))
-    );
-  };
-  const capitalNamed = groups
-    .flat()
-    .some((s) => /\bthe (?:country's |nation's )?capital\b(?! of)/i.test(s.text));
-  const datelineCity = groups
-    .flat()
-    .flatMap((s) => s.mentions.map((x) => ({ x, s })))
-    .find(({ x }) => x.kind === 'place' && x.start < dateline.end && x.place?.city !== undefined);
-  // The most precise place first; at each level, the incident's own sentences before the fallbacks;
-  // a nationality ("Israeli citizenship") only when neither they nor the dateline name a place.
-  for (const skipDateline of [true, false]) {
-    for (const level of skipDateline ? levels.slice(0, -1) : levels) {
-      for (const sentences of groups) {
-        for (const s of sentences) {
-          const m = s.mentions.find((x) => usable(x, s, skipDateline) && level(x.place!, x));
-          if (!m?.place) continue;
-          // "KARACHI, Pakistan (AP) — … at the University of Karachi": a report that names only
-          // the region or the country takes its dateline's city there — unless the dateline is the
-          // capital, where agencies file from whatever happened in the country, and the report
-          // does not say "in the capital".
-          const d = datelineCity?.x.place;
-          if (
-            d &&
-            !m.place.city &&
-            (m.place.admin1 ? d.admin1 === m.place.admin1 : !dateline.isCapital(d) || capitalNamed) &&
-            d.countryCode === m.place.countryCode
-          )
-            return { place: d, sentence: datelineCity.s };
-          return { place: m.place, sentence: s };
-        }
-      }
-    }
-  }
-  return undefined;
-}
-
-/**
- * "Saturday night's bombings on Bali", in a report filed from Jakarta that names Jakarta: the
- * region the attack words name wins over a city elsewhere; a city inside it that an event sentence
- * names wins over both (not "the hospital in Denpasar").
- */
-function attackPhraseRegion(
-  doc: Doc,
-  lead: SentenceSignals | undefined,
-  sentences: SentenceSignals[],
-  listed: { place: PlaceRef; sentence: SentenceSignals } | undefined,
-): { place: PlaceRef; sentence: SentenceSignals } | undefined {
-  if (!lead || !listed?.place.city) return undefined;
-  const region = lead.mentions.find(
-    (m) =>
-      m.kind === 'place' &&
-      m.place !== undefined &&
-      m.place.city === undefined &&
-      m.place.admin1 !== undefined &&
-      ATTACK_PLACE.test(doc.text.slice(Math.max(lead.start, m.start - 30), m.start)),
-  )?.place;
-  if (!region || region.admin1 === listed.place.admin1) return undefined;
-  for (const s of sentences.filter((x) => x.score >= EVENT_THRESHOLD))
-    for (const m of s.mentions)
-      if (m.kind === 'place' && m.place?.city && m.place.admin1 === region.admin1)
-        return { place: m.place, sentence: s };
-  return { place: region, sentence: lead };
-}
-
-/** The words before a place the attack words name: "bombings on ", "the attack in ". */
-const ATTACK_PLACE = new RegExp(`\\b(?:${ATTACK_NOUNS}) (?:on|in) (?:the )?$`, 'i');
-
-/**
- * "OKLAHOMA CITY — Federal agents charged McVeigh with the bombing of the federal building here":
- * the lead places its attack at the dateline's city.
- */
-function hereAtDateline(
-  doc: Doc,
-  lead: SentenceSignals | undefined,
-  signals: SentenceSignals[],
-): { place: PlaceRef; sentence: SentenceSignals } | undefined {
-  if (!lead || !/\bhere\b/i.test(lead.text)) return undefined;
-  const end = datelineEnd(doc.text);
-  const first = signals[0];
-  const m = first?.mentions.find((x) => x.kind === 'place' && x.start < end && x.place?.city !== undefined);
-  return m?.place && first ? { place: m.place, sentence: first } : undefined;
-}
-
-/** "the Jammu-Srinagar highway": a place naming a route, not where the incident was. */
-const ROUTE = /^-[A-Z][\w'’-]* (?:highway|road|motorway|expressway|railway|pipeline)\b/;
-
-/** "a Tunisian man", "the Moroccan suspect": a person's nationality, not where anything happened. */
-const NATIONALITY =
-  /^[- ](?:[\w-]+ )?(?:man|woman|men|women|national|nationals|citizen|citizens|suspect|suspects|immigrant|immigrants|migrant|migrants|asylum[- ]seeker|driver|student|tourists?|worker|workers|father|mother|brother|sister|parents|origin|descent|-born|born)\b/i;
-
-/**
- * "a man from Leeds", "Hodgkinson, 66, of Belleville", "five friends from Rosario, Argentina":
- * where someone comes from, used only when no other place is named.
- */
-const ORIGIN = /\b(?:from|\d+, of) (?:[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?, )?$/;
-/**
- * "the apartment block on Kashirskoye highway", "Baker Street": a road named after a place (not
- * "a crowded São Paulo street", a street in the city).
- */
-const STREET = /^ (?:highway|motorway|expressway|Street|Road|Avenue|Boulevard|Highway|Lane)\b/;
-/** "Karak, about 120 km (75 miles) south of Amman": a reference point, not the place. */
-const DISTANCE_FROM =
-  /\b(?:km|kilometres|kilometers|miles)\b(?:\s*\([^)]*\))?\s+(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+)?(?:of|from)\s+$/i;
-
-/** "near the border with Niger": the neighbouring country is not where the incident was. */
-const BORDER = /\b(?:border|frontier|borders) (?:with )?$/i;
-
-/** "the 2005 London bombings": a place after a year names another, earlier event. */
-const OTHER_EVENT = /\b(?:1[89]|20)\d\d\s+$/;
-
-/**
- * "the village of Mukondi", "the settlement of Eli", "at Koshobe, a farming village", "the base at
- * Inates": a named place the sentence gives as such.
- */
-const NAMED_PLACE =
-  /\b(?:town|village|city|settlement|district|hamlet|camp|locality|area) of ((?:[A-Z][\w'’-]+)(?: [A-Z][\w'’-]+){0,2})|\b(?:at|in) ((?:[A-Z][\w'’-]+)(?: [A-Z][\w'’-]+){0,2}), an? (?:[\w-]+ ){0,2}(?:village|town|hamlet|settlement)\b|\b(?:base|camp|barracks|outpost|property|farm|plant|complex|compound) (?:at|in|near) ((?:[A-Z][\w'’-]+)(?: [A-Z][\w'’-]+){0,2})/;
-
-/**
- * An attack in a town the gazetteer does not list (GeoNames holds places above 1,000 people): the
- * town's name as the text gives it, with the coordinates of its region or country, marked
- * approximate — rather than another city the report happens to name.
- */
-function unlistedPlace(
-  events: SentenceSignals[],
-): { place: PlaceRef; sentence: SentenceSignals } | undefined {
-  for (const s of events) {
-    const m = NAMED_PLACE.exec(s.text);
-    const name = m?.slice(1).find((g) => g !== undefined);
-    if (!m || !name) continue;
-    const start = s.start + m.index + m[0].indexOf(name);
-    const places = s.mentions.filter((x) => x.kind === 'place' && x.place);
-    // A listed city is no unlisted town; a region of that name ("the city of Karak", capital of
-    // Karak governorate) is the town's region.
-    if (places.some((x) => x.start < start + name.length && start < x.end && x.place!.city !== undefined))
-      continue;
-    const region =
-      places.find((x) => x.place!.admin1 && !x.place!.city) ??
-      places.find((x) => !x.place!.city) ??
-      places[0];
-    if (!region?.place) continue;
-    const { country, countryCode, lat, lon, admin1 } = region.place;
-    return {
-      place: { city: name, ...(admin1 ? { admin1 } : {}), country, countryCode, lat, lon, approximate: true },
-      sentence: s,
-    };
-  }
-  return undefined;
-}
-
-/**
- * A follow-up report months later ("the most wanted suspect in the November 13 Paris attacks was
- * captured on Friday") dates its undated main incident by the attack its lead names, else by the
- * date it gives "the attack" further down.
- */
-function leadAttackDate(
-  signals: SentenceSignals[],
-): { value: DateValue; sentence: SentenceSignals } | undefined {
-  for (const s of signals.slice(0, 2)) {
-    const m = s.earlierAttackDates[0];
-    if (m) return { value: m.value as DateValue, sentence: s };
-  }
-  // Else the date the report gives "the attack" further down ("a month after the attack in June last year").
-  const later = signals.find((s) => s.earlierAttackDates.length > 0 && ANAPHORIC_ATTACK.test(s.text));
-  return later ? { value: later.earlierAttackDates[0]!.value as DateValue, sentence: later } : undefined;
-}
-
-/**
- * A report whose own sentences do not date its attack ("police were hunting for two brothers
- * suspected of killing 12 people") may name it further down: "no link to Wednesday's attack".
- */
-function namedAttackDate(
-  signals: SentenceSignals[],
-): { value: DateValue; sentence: SentenceSignals } | undefined {
-  for (const s of signals) {
-    if (!ANAPHORIC_ATTACK.test(s.text)) continue;
-    const cue = s.cues.find((c) => c.date && (c.date.value as DateValue).precision === 'day');
-    if (cue?.date) return { value: cue.date.value as DateValue, sentence: s };
-  }
-  return undefined;
-}
-
-/**
- * An undated lead ("Venezuela said it had arrested six people over an attempt to kill the
- * president") dated by the next sentences that give a day after attack words of any kind: "Two
- * drones carrying explosives blew up near the stage on Saturday evening".
- */
-function cueDate(
-  doc: Doc,
-  signals: SentenceSignals[],
-): { value: DateValue; sentence: SentenceSignals } | undefined {
-  for (const s of signals.slice(0, 4)) {
-    if (isPast(s, doc.published)) continue;
-    const m = eventDates(doc, s).find(
-      (x) => (x.value as DateValue).precision === 'day' && inViolentClause(doc, s, x, true),
-    );
-    if (m) return { value: m.value as DateValue, sentence: s };
-  }
-  return undefined;
-}
-
-/** End of a wire-style dateline at the start of the text ("MOGADISHU, Somalia (AP) — "), or 0. */
-function datelineEnd(text: string): number {
-  const m =
-    /^\s*[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][\w .'’-]{1,40})?\s*(?:\([\w .]{1,20}\))?\s*[—–-]{1,2}\s/.exec(
-      text,
-    );
-  return m ? m[0].length : 0;
-}
 
 /** Target types named near the attack words of the event sentences, with their words. */
 function incidentTargets(

@@ -69,3 +69,19 @@ export const UNREST =
  */
 export const STATE_STRIKE =
   /\b(?:U\.S\.|US|American|Israeli|Russian|Saudi-led|coalition|NATO|French|British|Turkish|Indian|Pakistani|Iranian|Syrian government|government|army|military) (?:cruise missiles?|missiles?|air ?strikes?|warplanes?|jets|fighter jets|helicopter gunships|drone strikes?|artillery|shelling)\b|\b(?:air ?strikes?|missile strikes?|cruise missiles?) (?:by|from) (?:the )?(?:U\.S\.|US|American|Israeli|Russian|Saudi-led|coalition|NATO|government|army|military)\b/i;
+
+/** Nouns a report refers back to its attack with ("the attack", "Monday's bombing"). */
+export const ATTACK_NOUNS = 'attacks?|bombings?|blasts?|explosions?|assault|shooting|massacre|raid';
+
+/** A phrase that refers back to the report's attack: "the attack", "Monday's bombing". */
+export const ANAPHORIC_ATTACK = new RegExp(
+  `\\b(?:the|this|that|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day's) (?:${ATTACK_NOUNS})\\b`,
+  'i',
+);
+
+/**
+ * The police or troops firing on the attacker: "shot dead by police", "officers shot the driver",
+ * "police shot dead Cherif Chekatt, the man suspected of …".
+ */
+export const POLICE_FIRE =
+  /\b(?:shot(?: dead| and killed| and wounded)?|killed|wounded|neutrali[sz]ed) by (?:the )?(?:police|officers?|security forces|troops|soldiers|special forces)\b|\b(?:police(?:men)?|officers?|security forces|troops|soldiers)\b[^.]{0,30}?\b(?:shot dead|shot and killed|shot|opened fire on)\s+(?:(?:the|a|an)\s+(?:[\w-]+\s+){0,2}?(?:attacker|assailant|gunman|suspect|man|driver|knifeman)\b|[A-Z][\w'’-]+ [A-Z][\w'’-]+, the (?:man|suspect|gunman|attacker))/i;

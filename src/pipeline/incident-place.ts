@@ -1,0 +1,197 @@
+import type { Doc, Mention, PlaceRef } from '../doc.js';
+import { ATTACK_NOUNS } from './lexicons/incident-cues.js';
+import { EVENT_THRESHOLD, type SentenceSignals } from './sentence-signals.js';
+
+// Where an incident happened: the most precise place its sentences name, the dateline as a
+// fallback, towns the gazetteer does not list, and the places that are not the incident's
+// (origins, routes, borders, reference points).
+
+/**
+ * The incident's place: the most precise place its sentences name (a city, else a region, else a
+ * country), its own sentences before the report's lead, the dateline last.
+ */
+export function incidentLocation(
+  dateline: { end: number; isCapital: (p: PlaceRef) => boolean },
+  ...groups: SentenceSignals[][]
+): { place: PlaceRef; sentence: SentenceSignals } | undefined {
+  const levels: ((p: PlaceRef, m: Mention) => boolean)[] = [
+    (p) => p.city !== undefined,
+    (p) => p.admin1 !== undefined,
+    (p, m) => m.ruleId !== 'places:demonym',
+    () => true,
+  ];
+  const usable = (x: Mention, s: SentenceSignals, skipDateline: boolean): boolean => {
+    const before = s.text.slice(0, x.start - s.start);
+    const after = s.text.slice(x.end - s.start);
+    return (
+      x.kind === 'place' &&
+      x.place !== undefined &&
+      !(skipDateline && x.start < dateline.end) &&
+      !OTHER_EVENT.test(before.slice(-12)) &&
+      !ROUTE.test(after) &&
+      !STREET.test(after) &&
+      !(x.ruleId === 'places:demonym' && NATIONALITY.test(after.slice(0, 30))) &&
+      !(skipDateline && ORIGIN.test(before.slice(-40))) &&
+      !BORDER.test(before.slice(-24)) &&
+      !/\bbetween $/.test(before.slice(-9)) &&
+      !DISTANCE_FROM.test(before.slice(-60))
+    );
+  };
+  const capitalNamed = groups
+    .flat()
+    .some((s) => /\bthe (?:country's |nation's )?capital\b(?! of)/i.test(s.text));
+  const datelineCity = groups
+    .flat()
+    .flatMap((s) => s.mentions.map((x) => ({ x, s })))
+    .find(({ x }) => x.kind === 'place' && x.start < dateline.end && x.place?.city !== undefined);
+  // The most precise place first; at each level, the incident's own sentences before the fallbacks;
+  // a nationality ("Israeli citizenship") only when neither they nor the dateline name a place.
+  for (const skipDateline of [true, false]) {
+    for (const level of skipDateline ? levels.slice(0, -1) : levels) {
+      for (const sentences of groups) {
+        for (const s of sentences) {
+          const m = s.mentions.find((x) => usable(x, s, skipDateline) && level(x.place!, x));
+          if (!m?.place) continue;
+          // "KARACHI, Pakistan (AP) — … at the University of Karachi": a report that names only
+          // the region or the country takes its dateline's city there — unless the dateline is the
+          // capital, where agencies file from whatever happened in the country, and the report
+          // does not say "in the capital".
+          const d = datelineCity?.x.place;
+          if (
+            d &&
+            !m.place.city &&
+            (m.place.admin1 ? d.admin1 === m.place.admin1 : !dateline.isCapital(d) || capitalNamed) &&
+            d.countryCode === m.place.countryCode
+          )
+            return { place: d, sentence: datelineCity.s };
+          return { place: m.place, sentence: s };
+        }
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
+ * "Saturday night's bombings on Bali", in a report filed from Jakarta that names Jakarta: the
+ * region the attack words name wins over a city elsewhere; a city inside it that an event sentence
+ * names wins over both (not "the hospital in Denpasar").
+ */
+export function attackPhraseRegion(
+  doc: Doc,
+  lead: SentenceSignals | undefined,
+  sentences: SentenceSignals[],
+  listed: { place: PlaceRef; sentence: SentenceSignals } | undefined,
+): { place: PlaceRef; sentence: SentenceSignals } | undefined {
+  if (!lead || !listed?.place.city) return undefined;
+  const region = lead.mentions.find(
+    (m) =>
+      m.kind === 'place' &&
+      m.place !== undefined &&
+      m.place.city === undefined &&
+      m.place.admin1 !== undefined &&
+      ATTACK_PLACE.test(doc.text.slice(Math.max(lead.start, m.start - 30), m.start)),
+  )?.place;
+  if (!region || region.admin1 === listed.place.admin1) return undefined;
+  for (const s of sentences.filter((x) => x.score >= EVENT_THRESHOLD))
+    for (const m of s.mentions)
+      if (m.kind === 'place' && m.place?.city && m.place.admin1 === region.admin1)
+        return { place: m.place, sentence: s };
+  return { place: region, sentence: lead };
+}
+
+/** The words before a place the attack words name: "bombings on ", "the attack in ". */
+const ATTACK_PLACE = new RegExp(`\\b(?:${ATTACK_NOUNS}) (?:on|in) (?:the )?$`, 'i');
+
+/**
+ * "OKLAHOMA CITY — Federal agents charged McVeigh with the bombing of the federal building here":
+ * the lead places its attack at the dateline's city.
+ */
+export function hereAtDateline(
+  doc: Doc,
+  lead: SentenceSignals | undefined,
+  signals: SentenceSignals[],
+): { place: PlaceRef; sentence: SentenceSignals } | undefined {
+  if (!lead || !/\bhere\b/i.test(lead.text)) return undefined;
+  const end = datelineEnd(doc.text);
+  const first = signals[0];
+  const m = first?.mentions.find((x) => x.kind === 'place' && x.start < end && x.place?.city !== undefined);
+  return m?.place && first ? { place: m.place, sentence: first } : undefined;
+}
+
+/** "the Jammu-Srinagar highway": a place naming a route, not where the incident was. */
+const ROUTE = /^-[A-Z][\w'’-]* (?:highway|road|motorway|expressway|railway|pipeline)\b/;
+
+/** "a Tunisian man", "the Moroccan suspect": a person's nationality, not where anything happened. */
+const NATIONALITY =
+  /^[- ](?:[\w-]+ )?(?:man|woman|men|women|national|nationals|citizen|citizens|suspect|suspects|immigrant|immigrants|migrant|migrants|asylum[- ]seeker|driver|student|tourists?|worker|workers|father|mother|brother|sister|parents|origin|descent|-born|born)\b/i;
+
+/**
+ * "a man from Leeds", "Hodgkinson, 66, of Belleville", "five friends from Rosario, Argentina":
+ * where someone comes from, used only when no other place is named.
+ */
+const ORIGIN = /\b(?:from|\d+, of) (?:[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?, )?$/;
+
+/**
+ * "the apartment block on Kashirskoye highway", "Baker Street": a road named after a place (not
+ * "a crowded São Paulo street", a street in the city).
+ */
+const STREET = /^ (?:highway|motorway|expressway|Street|Road|Avenue|Boulevard|Highway|Lane)\b/;
+
+/** "Karak, about 120 km (75 miles) south of Amman": a reference point, not the place. */
+const DISTANCE_FROM =
+  /\b(?:km|kilometres|kilometers|miles)\b(?:\s*\([^)]*\))?\s+(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+)?(?:of|from)\s+$/i;
+
+/** "near the border with Niger": the neighbouring country is not where the incident was. */
+const BORDER = /\b(?:border|frontier|borders) (?:with )?$/i;
+
+/** "the 2005 London bombings": a place after a year names another, earlier event. */
+const OTHER_EVENT = /\b(?:1[89]|20)\d\d\s+$/;
+
+/**
+ * "the village of Mukondi", "the settlement of Eli", "at Koshobe, a farming village", "the base at
+ * Inates": a named place the sentence gives as such.
+ */
+const NAMED_PLACE =
+  /\b(?:town|village|city|settlement|district|hamlet|camp|locality|area) of ((?:[A-Z][\w'’-]+)(?: [A-Z][\w'’-]+){0,2})|\b(?:at|in) ((?:[A-Z][\w'’-]+)(?: [A-Z][\w'’-]+){0,2}), an? (?:[\w-]+ ){0,2}(?:village|town|hamlet|settlement)\b|\b(?:base|camp|barracks|outpost|property|farm|plant|complex|compound) (?:at|in|near) ((?:[A-Z][\w'’-]+)(?: [A-Z][\w'’-]+){0,2})/;
+
+/**
+ * An attack in a town the gazetteer does not list (GeoNames holds places above 1,000 people): the
+ * town's name as the text gives it, with the coordinates of its region or country, marked
+ * approximate — rather than another city the report happens to name.
+ */
+export function unlistedPlace(
+  events: SentenceSignals[],
+): { place: PlaceRef; sentence: SentenceSignals } | undefined {
+  for (const s of events) {
+    const m = NAMED_PLACE.exec(s.text);
+    const name = m?.slice(1).find((g) => g !== undefined);
+    if (!m || !name) continue;
+    const start = s.start + m.index + m[0].indexOf(name);
+    const places = s.mentions.filter((x) => x.kind === 'place' && x.place);
+    // A listed city is no unlisted town; a region of that name ("the city of Karak", capital of
+    // Karak governorate) is the town's region.
+    if (places.some((x) => x.start < start + name.length && start < x.end && x.place!.city !== undefined))
+      continue;
+    const region =
+      places.find((x) => x.place!.admin1 && !x.place!.city) ??
+      places.find((x) => !x.place!.city) ??
+      places[0];
+    if (!region?.place) continue;
+    const { country, countryCode, lat, lon, admin1 } = region.place;
+    return {
+      place: { city: name, ...(admin1 ? { admin1 } : {}), country, countryCode, lat, lon, approximate: true },
+      sentence: s,
+    };
+  }
+  return undefined;
+}
+
+/** End of a wire-style dateline at the start of the text ("MOGADISHU, Somalia (AP) — "), or 0. */
+export function datelineEnd(text: string): number {
+  const m =
+    /^\s*[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][\w .'’-]{1,40})?\s*(?:\([\w .]{1,20}\))?\s*[—–-]{1,2}\s/.exec(
+      text,
+    );
+  return m ? m[0].length : 0;
+}
