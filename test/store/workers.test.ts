@@ -74,7 +74,20 @@ describe.skipIf(!pgReachable)(`vigil worker processes on PostgreSQL at ${TEST_PG
         await waitFor(async () => victim.stderrLines.length > reported, 20_000, 20),
         `the victim reports a job: ${victim.stderrLines.join(' | ')}`,
       ).toBe(true);
-      await sleep(100);
+      // Every worker holds a job (so the victim does): a fixed pause after its report was not always
+      // enough for it to fetch the next one on a loaded machine.
+      const active = async (): Promise<number> =>
+        Number(
+          (
+            await pgAdmin<{ n: string }>(
+              `SELECT count(*) AS n FROM ${schema}_jobs.job WHERE name = 'ingest' AND state = 'active'`,
+            )
+          )[0]!.n,
+        );
+      expect(
+        await waitFor(async () => (await active()) >= workers.length, 20_000, 20),
+        'every worker holds a job',
+      ).toBe(true);
       victim.child.kill('SIGKILL');
       expect((await victim.exited).signal).toBe('SIGKILL');
       const killedAt = Date.now();
