@@ -79,7 +79,7 @@ export function planOverlay(objects: StixObject[], kb: KnowledgeBase): OverlayPl
     const state = strings(o.threat_actor_types).includes('nation-state');
     const label = strings(o.labels).find((l) => (IDEOLOGIES as readonly string[]).includes(l));
     const entry = groupSchema.parse({
-      id: freeId(name, kb, added),
+      id: ownId(vigilId, kb, added) ?? freeId(name, kb, added),
       name,
       kind: state ? 'state-body' : 'group',
       ideology: state ? 'state' : (label ?? 'other'),
@@ -98,6 +98,20 @@ export function planOverlay(objects: StixObject[], kb: KnowledgeBase): OverlayPl
 
 function strings(v: unknown): string[] {
   return Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string' && s.trim() !== '') : [];
+}
+
+/**
+ * The knowledge-base id a Vigil export gave an entity the knowledge base here lacks (an entity an
+ * analyst accepted elsewhere, perhaps with an id of their own choosing), when it is a valid id no
+ * entity has yet: a round trip keeps the id that incidents and searches use.
+ */
+function ownId(
+  vigilId: string | undefined,
+  kb: KnowledgeBase,
+  added: Map<string, KbEntry>,
+): string | undefined {
+  if (!vigilId || !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(vigilId) || kb.byId.has(vigilId)) return undefined;
+  return [...added.values()].some((e) => e.id === vigilId) ? undefined : vigilId;
 }
 
 /** A kebab-case id from a name that no entity has yet ("Anti-Balaka" → `anti-balaka`, `anti-balaka-2`…). */
