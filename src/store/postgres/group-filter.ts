@@ -1,7 +1,7 @@
 import type pg from 'pg';
-import type { CandidateDecision } from '../../pipeline/candidate-decisions.js';
 import { nameKeysOf } from '../decided-names.js';
 import { FULL_CLEARANCE, type SearchQuery } from '../store.js';
+import { candidateDecisionsUpTo } from './postgres-resolution.js';
 
 /**
  * The name keys the group filter of a search also finds documents by: the names that the
@@ -10,14 +10,7 @@ import { FULL_CLEARANCE, type SearchQuery } from '../store.js';
 export async function groupNameKeys(pool: pg.Pool, q: SearchQuery): Promise<string[]> {
   if (!q.group) return [];
   // All of them, in the order resolution reads them (a rejection of one of the names counts).
-  const r = await pool.query<{ data: CandidateDecision }>(
-    'SELECT data FROM candidate_decisions WHERE level <= $1 ORDER BY created_at DESC, key',
-    [q.clearance ?? FULL_CLEARANCE],
-  );
-  return nameKeysOf(
-    r.rows.map((row) => row.data),
-    q.group,
-  );
+  return nameKeysOf(await candidateDecisionsUpTo(pool, q.clearance ?? FULL_CLEARANCE), q.group);
 }
 
 /**

@@ -27,6 +27,15 @@ import { toDelivery, type DeliveryRow } from '../alert-delivery-row.js';
  * incidents, statements, links, candidates, decisions and alerts. Every read is filtered by the
  * reader's clearance in SQL: a row is a view for the levels `min_level`…`max_level`.
  */
+/** The candidate decisions a reader of `level` may see, the latest first (as resolution reads them). */
+export async function candidateDecisionsUpTo(pool: pg.Pool, level: number): Promise<CandidateDecision[]> {
+  const r = await pool.query<{ data: CandidateDecision }>(
+    'SELECT data FROM candidate_decisions WHERE level <= $1 ORDER BY created_at DESC, key',
+    [level],
+  );
+  return r.rows.map((row) => row.data);
+}
+
 export class PostgresResolution {
   constructor(private readonly pool: pg.Pool) {}
 
@@ -287,11 +296,7 @@ export class PostgresResolution {
   }
 
   async listCandidateDecisions(level = FULL_CLEARANCE): Promise<CandidateDecision[]> {
-    const r = await this.pool.query<{ data: CandidateDecision }>(
-      'SELECT data FROM candidate_decisions WHERE level <= $1 ORDER BY created_at DESC, key',
-      [level],
-    );
-    return r.rows.map((row) => row.data);
+    return candidateDecisionsUpTo(this.pool, level);
   }
 
   async saveCandidateDecision(d: CandidateDecision): Promise<void> {

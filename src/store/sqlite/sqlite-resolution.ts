@@ -25,6 +25,14 @@ import { FULL_CLEARANCE } from '../store.js';
  * decisions and alerts. Every read is filtered by the reader's clearance in SQL: a row is a view
  * for the levels `min_level`…`max_level`.
  */
+/** The candidate decisions a reader of `level` may see, the latest first (as resolution reads them). */
+export function candidateDecisionsUpTo(db: Database.Database, level: number): CandidateDecision[] {
+  const rows = db
+    .prepare('SELECT data FROM candidate_decisions WHERE level <= ? ORDER BY created_at DESC, key')
+    .all(level) as { data: string }[];
+  return rows.map((r) => JSON.parse(r.data) as CandidateDecision);
+}
+
 export class SqliteResolution {
   constructor(private readonly db: Database.Database) {}
 
@@ -220,10 +228,7 @@ export class SqliteResolution {
   }
 
   listCandidateDecisions(level = FULL_CLEARANCE): CandidateDecision[] {
-    const rows = this.db
-      .prepare('SELECT data FROM candidate_decisions WHERE level <= ? ORDER BY created_at DESC, key')
-      .all(level) as { data: string }[];
-    return rows.map((r) => JSON.parse(r.data) as CandidateDecision);
+    return candidateDecisionsUpTo(this.db, level);
   }
 
   saveCandidateDecision(d: CandidateDecision): void {

@@ -15,7 +15,7 @@ import type {
   ResolvedStatement,
 } from '../../pipeline/resolution.js';
 import type { ResolutionViews } from '../../pipeline/resolve.js';
-import { SqliteResolution } from './sqlite-resolution.js';
+import { candidateDecisionsUpTo, SqliteResolution } from './sqlite-resolution.js';
 import { FULL_CLEARANCE } from '../store.js';
 import { markingsUpTo } from '../../pipeline/clearance-views.js';
 import type {
@@ -571,13 +571,7 @@ export function markingList(clearance: number | undefined): string {
 export function groupNameKeys(db: Database.Database, q: SearchQuery): string[] {
   if (!q.group) return [];
   // All of them, in the order resolution reads them (a rejection of one of the names counts).
-  const rows = db
-    .prepare('SELECT data FROM candidate_decisions WHERE level <= ? ORDER BY created_at DESC, key')
-    .all(q.clearance ?? FULL_CLEARANCE) as { data: string }[];
-  return nameKeysOf(
-    rows.map((r) => JSON.parse(r.data) as CandidateDecision),
-    q.group,
-  );
+  return nameKeysOf(candidateDecisionsUpTo(db, q.clearance ?? FULL_CLEARANCE), q.group);
 }
 
 /**
