@@ -60,9 +60,12 @@ const RECENT_DAYS = 60;
  * September 2018" in a 2019 report, "on March 13" in a December report), not the news of the day.
  */
 export function datesEarlierEvent(date: DateValue, published: string | undefined): boolean {
-  if (!published) return false;
+  return (daysSinceEnd(date, published) ?? -Infinity) > RECENT_DAYS;
+}
+
+/** Days from the last day a date can mean to `published`; undefined when either cannot be read. */
+export function daysSinceEnd(date: DateValue, published: string | undefined): number | undefined {
   const range = dateRange(date);
-  const day = dayNumber(published);
-  if (!range || Number.isNaN(day)) return false;
-  return day - range[1] > RECENT_DAYS;
+  const day = published ? dayNumber(published) : Number.NaN;
+  return range && !Number.isNaN(day) ? day - range[1] : undefined;
 }

@@ -1,5 +1,6 @@
 import type { DateValue, Doc, Mention } from '../doc.js';
-import { dateRange, datesEarlierEvent, dayNumber, isoDay } from './date-range.js';
+import { parseNumber } from './annotate-quantities.js';
+import { dateRange, datesEarlierEvent, dayNumber, daysSinceEnd, isoDay } from './date-range.js';
 import { ANAPHORIC_ATTACK, POLICE_FIRE } from './lexicons/incident-cues.js';
 import { EVENT_THRESHOLD, type SentenceSignals } from './sentence-signals.js';
 
@@ -19,15 +20,13 @@ export function isPast(s: SentenceSignals, published: string | undefined): boole
 
 /** A date within a week before publication: the news of the day, in an aftermath report. */
 export function isRecent(date: DateValue, published: string | undefined): boolean {
-  const range = dateRange(date);
-  return range !== undefined && published !== undefined && dayNumber(published) - range[1] <= 7;
+  return (daysSinceEnd(date, published) ?? Infinity) <= 7;
 }
 
 /** A date less than two years before publication (an undated incident is not known to be recent). */
 export function withinTwoYears(date: DateValue | null, published: string | undefined): boolean {
-  const range = date ? dateRange(date) : undefined;
-  if (!range || !published) return false;
-  return dayNumber(published) - range[1] < 730;
+  const days = date ? daysSinceEnd(date, published) : undefined;
+  return days !== undefined && days < 730;
 }
 
 /**
@@ -72,7 +71,13 @@ export function incidentDate(
   // The most precise date of the event sentences, else of the other sentences; among equally
   // precise ones the earliest (an attack precedes the statements and the aftermath reported with it).
   const events = sentences.filter((s) => s.score >= EVENT_THRESHOLD);
-  const dates = (s: SentenceSignals): Mention[] => eventDates(doc, s, ends);
+  // Each sentence's dates are read once: the tiers below and the refinement ask for them again.
+  const read = new Map<SentenceSignals, Mention[]>();
+  const dates = (s: SentenceSignals): Mention[] => {
+    let ms = read.get(s);
+    if (!ms) read.set(s, (ms = eventDates(doc, s, ends)));
+    return ms;
+  };
   // The date of the attack phrase of the first event sentence ("Monday's truck attack on a
   // Berlin market", "the December 30 car bombing"): a follow-up report's other dates are its news.
   // The police shooting the suspect days later ("police shot dead the man suspected of killing
@@ -83,7 +88,7 @@ export function incidentDate(
     return refinedDay(
       { value: named.date.value as DateValue, sentence: lead },
       sentences,
-      (s) => eventDates(doc, s, ends),
+      dates,
       doc.published,
     );
   // A date qualifying another attack phrase ("pointing to the December 31 attack") names that
@@ -118,7 +123,6 @@ export function incidentDate(
   ];
   for (const tier of tiers) {
     let best: { value: DateValue; sentence: SentenceSignals } | undefined;
-    // "last week's bombing … on April 28": a day inside a coarser date refines it.
     for (const [s, candidates] of tier) {
       for (const m of candidates) {
         const v = m.value as DateValue;
@@ -129,6 +133,7 @@ export function incidentDate(
         if (better) best = { value: v, sentence: s };
       }
     }
+    // "last week's bombing … on April 28": a day inside a coarser date refines it.
     if (best) return refinedDay(best, sentences, ownDates, doc.published);
   }
   // Only the day a siege ended ("the school siege ended in explosions on Friday"): better than none.
@@ -136,8 +141,6 @@ export function incidentDate(
 }
 
 const DAYS_AFTER = /^[^.;]{0,60}?\b(a|one|two|three|four|five) days? after\b/i;
-
-const DAY_COUNT: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four: 4, five: 5 };
 
 /**
  * The attack dated from the news of the day: "replaced his minister on Tuesday, a day after
@@ -158,7 +161,8 @@ function daysBefore(
     if (!after || s.cues.some((c) => c.cue.violent && c.end <= m.start)) continue;
     const from = m.end + after[0].length;
     if (!s.cues.some((c) => c.cue.violent && c.start >= from)) continue;
-    const day = dayNumber(v.value) - DAY_COUNT[after[1]!.toLowerCase()]!;
+    const count = /^a$/i.test(after[1]!) ? 1 : parseNumber(after[1]!)!.value;
+    const day = dayNumber(v.value) - count;
     return { value: { value: isoDay(day), precision: 'day' }, sentence: s };
   }
   return undefined;
@@ -167,8 +171,9 @@ function daysBefore(
 /**
  * A week, month or year made precise by the one day inside it that the incident's sentences give
  * an attack ("the April 2 attack"), else that its sentences with attack words give ("last week's
- * bombing of a cafe", then "left it in the cafe … on April 28"); several such days leave it as it is, and so does the day of the
- * report or the day before (its news: "a statement posted on Friday").
+ * bombing of a cafe", then "left it in the cafe … on April 28"); several such days leave it as it
+ * is, and so does the day of the report or the day before (its news: "a statement posted on
+ * Friday").
  */
 export function refinedDay(
   date: { value: DateValue; sentence: SentenceSignals },
