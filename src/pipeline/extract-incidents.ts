@@ -87,9 +87,7 @@ export function extractIncidents(
   if (main) {
     const told = clusters.filter((c, i) => c.role === 'background' && retells(incidents[0]!, incidents[i]!));
     if (told.length > 0) {
-      main.sentences = [...main.sentences, ...told.flatMap((c) => c.sentences)].sort(
-        (a, b) => a.index - b.index,
-      );
+      absorb(main, told);
       clusters = clusters.filter((c) => !told.includes(c));
       incidents = build();
     }
@@ -143,10 +141,16 @@ function withRestatement(doc: Doc, main: Cluster, clusters: Cluster[]): Cluster[
   const last = (): number => main.sentences[main.sentences.length - 1]!.index;
   return clusters.filter((c) => {
     if (c === main || c.sentences[0]!.index > last() + 2 || c.sentences.some((s) => s.recalled)) return true;
-    main.sentences.push(...c.sentences);
-    main.sentences.sort((a, b) => a.index - b.index);
+    absorb(main, [c]);
     return false;
   });
+}
+
+/** The sentences of `others` join the main cluster, in the order of the text. */
+function absorb(main: Cluster, others: Cluster[]): void {
+  main.sentences = [...main.sentences, ...others.flatMap((c) => c.sentences)].sort(
+    (a, b) => a.index - b.index,
+  );
 }
 
 /**

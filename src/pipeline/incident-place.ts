@@ -40,10 +40,7 @@ export function incidentLocation(
   const capitalNamed = groups
     .flat()
     .some((s) => /\bthe (?:country's |nation's )?capital\b(?! of)/i.test(s.text));
-  const datelineCity = groups
-    .flat()
-    .flatMap((s) => s.mentions.map((x) => ({ x, s })))
-    .find(({ x }) => x.kind === 'place' && x.start < dateline.end && x.place?.city !== undefined);
+  const atDateline = datelineCity(groups.flat(), dateline.end);
   // The most precise place first; at each level, the incident's own sentences before the fallbacks;
   // a nationality ("Israeli citizenship") only when neither they nor the dateline name a place.
   for (const skipDateline of [true, false]) {
@@ -56,14 +53,14 @@ export function incidentLocation(
           // the region or the country takes its dateline's city there — unless the dateline is the
           // capital, where agencies file from whatever happened in the country, and the report
           // does not say "in the capital".
-          const d = datelineCity?.x.place;
+          const d = atDateline?.place;
           if (
             d &&
             !m.place.city &&
             (m.place.admin1 ? d.admin1 === m.place.admin1 : !dateline.isCapital(d) || capitalNamed) &&
             d.countryCode === m.place.countryCode
           )
-            return { place: d, sentence: datelineCity.s };
+            return atDateline;
           return { place: m.place, sentence: s };
         }
       }
@@ -113,10 +110,19 @@ export function hereAtDateline(
   signals: SentenceSignals[],
 ): { place: PlaceRef; sentence: SentenceSignals } | undefined {
   if (!lead || !/\bhere\b/i.test(lead.text)) return undefined;
-  const end = datelineEnd(doc.text);
-  const first = signals[0];
-  const m = first?.mentions.find((x) => x.kind === 'place' && x.start < end && x.place?.city !== undefined);
-  return m?.place && first ? { place: m.place, sentence: first } : undefined;
+  return datelineCity(signals.slice(0, 1), datelineEnd(doc.text));
+}
+
+/** The city a wire dateline names ("KARACHI, Pakistan (AP) —", ending at `end`), with its sentence. */
+function datelineCity(
+  sentences: SentenceSignals[],
+  end: number,
+): { place: PlaceRef; sentence: SentenceSignals } | undefined {
+  for (const s of sentences) {
+    const m = s.mentions.find((x) => x.kind === 'place' && x.start < end && x.place?.city !== undefined);
+    if (m?.place) return { place: m.place, sentence: s };
+  }
+  return undefined;
 }
 
 /** "the Jammu-Srinagar highway": a place naming a route, not where the incident was. */
