@@ -217,9 +217,7 @@ function findSpeaker(
   // for a sentence that has its own verb of saying outside the quote, unless a pronoun says it
   // ("…," he said) and the quote's speaker is who the pronoun stands for.
   const outside = quote ? doc.text.slice(s.start, quote.start) + doc.text.slice(quote.end, s.end) : '';
-  const ownVerb = /(?<!\b(?:he|she|they|it) )\b(?:said|says|told|added|stated|warned|claimed)\b/i.test(
-    outside,
-  );
+  const ownVerb = OWN_VERB.test(outside);
   const speakerHere = v?.speaker !== undefined && v.speaker.start >= s.start && v.speaker.end <= s.end;
   if (v?.speaker && (speakerHere || !ownVerb)) {
     const entry = v.speaker.entity ? kb.byId.get(v.speaker.entity.id) : undefined;
@@ -265,9 +263,15 @@ function speakerOf(m: Mention, kb: KnowledgeBase): Speaker {
 /** The noun phrase that opens a sentence and speaks ("A senior U.S. counter-terrorism official", "Police"). */
 const SUBJECT =
   /^(?:(?:the|a|an|its|their|his|her|one|two|several|some)\s+)?(?:[\w.'’-]+\s+){0,5}?(?:police(?:\s+chiefs?)?|officials?|officers?|authorities|government|spokes(?:man|woman|person)|minister|ministry|analysts?|experts?|researchers?|group|militants?|organi[sz]ation|agency|channels?|statement|message|posts?|posters|leader|commander|president|prime minister|intelligence|department|office)\b/i;
+/** Verbs of saying that attribute a sentence's words to a speaker. */
+const SAYING = 'said|says|warned|told|added|stated|claimed';
+/** A verb of saying whose subject is not a pronoun: the sentence names its own speaker. */
+const OWN_VERB = new RegExp(`(?<!\\b(?:he|she|they|it) )\\b(?:${SAYING})\\b`, 'i');
 /** "…, a senior official at Germany's domestic intelligence agency warned on Tuesday." */
-const CLOSING_ATTRIBUTION =
-  /,\s*((?:the|a|an)\s+[^,.;"“”]{3,100}?)\s+(?:said|says|warned|told|added|stated|claimed)\b[^,.;"“”]{0,40}\.?\s*$/i;
+const CLOSING_ATTRIBUTION = new RegExp(
+  `,\\s*((?:the|a|an)\\s+[^,.;"“”]{3,100}?)\\s+(?:${SAYING})\\b[^,.;"“”]{0,40}\\.?\\s*$`,
+  'i',
+);
 /** Speakers on the extremists' side without a knowledge-base entry ("far-right Telegram channels"). */
 const EXTREMIST_SPEAKER =
   /\b(?:the group|the organi[sz]ation|the movement|far-right|neo-nazi|jihadist|extremist|militant|pro-islamic state|islamist|channels?|posts?|posters|manifesto|attacker|gunman)\b/i;
