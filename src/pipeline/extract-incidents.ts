@@ -519,7 +519,7 @@ function buildIncident(
 function withLeadEvents(signals: SentenceSignals[]): SentenceSignals[] {
   // A quoted call or threat ("Strike them in their streets, with knives and with cars") is speech,
   // not an attack.
-  signals = signals.map((s) => (QUOTED_CALL.test(s.text) ? { ...s, score: 0 } : s));
+  signals = signals.map((s) => (OPENING_QUOTED_CALL.test(s.text) ? { ...s, score: 0 } : s));
   if (!signals.some((x) => x.political)) return signals;
   return signals.map((s) =>
     s.score < EVENT_THRESHOLD &&
@@ -535,7 +535,7 @@ function withLeadEvents(signals: SentenceSignals[]): SentenceSignals[] {
 }
 
 /** A sentence that opens with a quoted call or threat. */
-const QUOTED_CALL =
+const OPENING_QUOTED_CALL =
   /^\s*["“](?:strike|kill|attack|slaughter|burn|take revenge|avenge|rise up|fight|we call|we will|we shall)\b/i;
 
 /** Target types named near the attack words of the event sentences, with their words. */
