@@ -16,7 +16,7 @@ const MENTION_KIND: Record<EntityKind, MentionKind> = {
 /** Words near an ambiguous name that show it is meant as the entity ("IS fighters", "posted on X"). */
 const CUES: Record<MentionKind, Set<string>> = {
   group: new Set(
-    'militant militants fighter fighters jihadist jihadists group claimed claim claims insurgent insurgents insurgency propaganda caliphate affiliate affiliated affiliates loyal linked inspired pledged allegiance terrorist terrorists terror cell cells extremist extremists members member attack attacks so called leader spokesman commander'.split(
+    'militant militants rebel rebels guerrilla guerrillas blamed fighter fighters jihadist jihadists group claimed claim claims insurgent insurgents insurgency propaganda caliphate affiliate affiliated affiliates loyal linked inspired pledged allegiance terrorist terrorists terror cell cells extremist extremists members member attack attacks so called leader spokesman commander'.split(
       ' ',
     ),
   ),
@@ -72,9 +72,80 @@ function pick(
   if (inDoc) return inDoc;
   const unambiguous = m.values.find((h) => !h.ambiguous);
   if (unambiguous) return unambiguous;
-  const near = wordsAround(text, words, m.wordIndex, m.wordCount, 4);
+  // The name's own later words count ("Maoist rebels").
+  const near = [
+    ...wordsAround(text, words, m.wordIndex, m.wordCount, 4),
+    ...words
+      .slice(m.wordIndex + 1, m.wordIndex + m.wordCount)
+      .map((w) => text.slice(w.start, w.end).toLowerCase()),
+  ];
   return m.values.find((h) => {
     const cues = CUES[MENTION_KIND[h.entry.kind]];
     return near.some((w) => cues.has(w));
   });
+}
+
+/**
+ * A name several entities share ("Islamic Jihad": the Lebanese organisation and the Egyptian
+ * group) is read as the entity whose countries the document's places name most, once places are
+ * annotated. A name only one entity holds keeps its entity.
+ */
+export function localiseSharedNames(doc: Doc, kb: KnowledgeBase): Doc {
+  const placesIn = new Map<string, number>();
+  for (const m of doc.mentions)
+    if (m.kind === 'place' && m.place)
+      placesIn.set(m.place.countryCode, (placesIn.get(m.place.countryCode) ?? 0) + 1);
+  if (placesIn.size === 0) return doc;
+  const weight = (hit: NameHit): number =>
+    ('countries' in hit.entry ? hit.entry.countries : []).reduce(
+      (sum: number, c: string) => sum + (placesIn.get(c) ?? 0),
+      0,
+    );
+  let changed = false;
+  const mentions = doc.mentions.map((m) => {
+    if (m.ruleId !== 'actors:kb-in-context' || !m.entity) return m;
+    const hits = kb.names.lookup(m.text).filter((h) => MENTION_KIND[h.entry.kind] === m.kind);
+    const current = hits.find((h) => h.entry.id === m.entity!.id);
+    const best = hits.reduce<NameHit | undefined>((a, h) => (!a || weight(h) > weight(a) ? h : a), current);
+    if (!best || !current || weight(best) <= weight(current)) return m;
+    changed = true;
+    return { ...m, entity: entityRef(best.entry) };
+  });
+  return changed ? { ...doc, mentions } : doc;
+}
+
+/**
+ * "The group said it had carried out the kidnapping": a sentence whose subject is a group named
+ * only as "the group" (or "the organisation", "the militants" …) and that names none itself.
+ */
+const GROUP_ANAPHOR =
+  /^\s*(?:[^,.;"“]{0,40},\s*)?(the (?:(?:militant|armed|rebel|jihadist|extremist|separatist) )?(?:group|organi[sz]ation|movement))\s+(?:also\s+|later\s+|then\s+)?(?:said|says|claimed|claims|has|have|had|admitted|announced|added|warned|threatened|vowed|denied|posted|released|issued|called|accused|described|demanded)\b/i;
+
+/**
+ * "The group", as the subject of a sentence that names no group, is the group the sentence before
+ * it (or the one before that) names last: the mention is added with that group's entity.
+ */
+export function annotateGroupAnaphora(doc: Doc): Doc {
+  const added: Mention[] = [];
+  const groupsIn = (s: { start: number; end: number }): Mention[] =>
+    doc.mentions.filter(
+      (m) => m.kind === 'group' && m.entity?.kind === 'group' && m.start >= s.start && m.end <= s.end,
+    );
+  doc.sentences.forEach((s, i) => {
+    const m = GROUP_ANAPHOR.exec(doc.text.slice(s.start, s.end));
+    if (!m || groupsIn(s).length > 0) return;
+    const before = doc.sentences.slice(Math.max(0, i - 2), i).flatMap(groupsIn);
+    const antecedent = before[before.length - 1];
+    if (!antecedent) return;
+    const start = s.start + m.index + m[0].indexOf(m[1]!);
+    added.push({
+      kind: 'group',
+      start,
+      end: start + m[1]!.length,
+      text: m[1]!,
+      entity: antecedent.entity!,
+      ruleId: 'actors:anaphora',
+    });
+  });
+  return added.length > 0 ? { ...doc, mentions: sortMentions([...doc.mentions, ...added]) } : doc;
 }

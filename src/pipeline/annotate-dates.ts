@@ -62,6 +62,7 @@ export function annotateDates(doc: Doc): Doc {
   const mentions: Mention[] = [];
   const messages: Message[] = [];
   let unanchored = 0;
+  const names = doc.mentions.filter((m) => m.kind === 'group' || m.kind === 'outlet');
   for (const sentence of doc.sentences) {
     const text = doc.text.slice(sentence.start, sentence.end);
     if (!DATE_CUE.test(text)) continue;
@@ -98,6 +99,8 @@ export function annotateDates(doc: Doc): Doc {
       }
       if (!value) continue;
       const start = sentence.start + offset;
+      // "Revolutionary Organisation November 17" names a group, not a day.
+      if (overlapsAny(names, start, start + surface.length)) continue;
       mentions.push({
         kind: 'date',
         start,

@@ -37,12 +37,14 @@ import {
   datelineDate,
   eventDates,
   incidentDate,
+  inRelativeClause,
   inViolentClause,
   isPast,
   isRecent,
   leadAttackDate,
   namedAttackDate,
   refinedDay,
+  RELATIVE_CLAUSE,
   withinTwoYears,
 } from './incident-date.js';
 import {
@@ -80,7 +82,10 @@ export function extractIncidents(
   if (main && aftermath) clusters = withRestatement(doc, main, clusters);
   if (main) clusters.push(...splitOtherDays(doc, main));
   const build = (): IncidentMention[] =>
-    clusters.map((c, i) => buildIncident(doc, c, kb, `${doc.id}:i${i + 1}`, signals, isCapital));
+    clusters.map((c, i) => {
+      const others = new Set(clusters.flatMap((o) => (o === c ? [] : o.sentences)));
+      return buildIncident(doc, c, kb, `${doc.id}:i${i + 1}`, signals, isCapital, others);
+    });
   let incidents = build();
   // A follow-up names its attack coarsely in the lead ("last July's bombing") and tells it further
   // down ("The blast at Burgas airport on July 18 killed five"): one incident, not two.
@@ -174,12 +179,21 @@ function splitOtherDays(doc: Doc, main: Cluster): Cluster[] {
   const others = main.sentences.filter(
     (s) => s !== date.sentence && s.score >= EVENT_THRESHOLD && otherDay(s),
   );
-  main.sentences = main.sentences.filter((s) => !others.includes(s));
-  return others.map((s) => ({ sentences: [s], role: 'background' }));
+  // The sentences after a split-off event in its paragraph, up to the next event, tell it further
+  // ("On Saturday night, two soldiers were shot dead … Two others were wounded.").
+  const split = others.map((s): Cluster => {
+    const told = main.sentences.filter(
+      (t) =>
+        t.index > s.index &&
+        sameParagraph(doc, s, t) &&
+        !main.sentences.some((e) => e.score >= EVENT_THRESHOLD && e.index > s.index && e.index <= t.index),
+    );
+    return { sentences: [s, ...told], role: 'background' };
+  });
+  const moved = new Set(split.flatMap((c) => c.sentences));
+  main.sentences = main.sentences.filter((s) => !moved.has(s));
+  return split;
 }
-
-/** ", who have been fighting for a homeland since 1983": a relative clause describing someone. */
-const RELATIVE_CLAUSE = /,\s+(?:who|which)\s[^,.;]*/g;
 
 /**
  * Whether a sentence outside the incident's cluster may speak of it: it recalls nothing (a
@@ -188,13 +202,8 @@ const RELATIVE_CLAUSE = /,\s+(?:who|which)\s[^,.;]*/g;
  * carried out the attack … on Oct. 4").
  */
 function aboutThisIncident(doc: Doc, s: SentenceSignals, date: DateValue | undefined): boolean {
-  const clauses = [...s.text.matchAll(RELATIVE_CLAUSE)].map((m) => [
-    s.start + m.index,
-    s.start + m.index + m[0].length,
-  ]);
-  const outside = (m: Mention): boolean => !clauses.some(([a, b]) => m.start >= a! && m.end <= b!);
   if (RECALLED.test(s.text.replace(RELATIVE_CLAUSE, ''))) return false;
-  const dates = s.mentions.filter((m) => m.kind === 'date' && outside(m));
+  const dates = s.mentions.filter((m) => m.kind === 'date' && !inRelativeClause(s, m));
   const own = date ? dateRange(date) : undefined;
   return (
     dates.length === 0 ||
@@ -310,6 +319,7 @@ function buildIncident(
   id: string,
   signals: SentenceSignals[],
   isCapital: (p: PlaceRef) => boolean,
+  otherIncidents: Set<SentenceSignals>,
 ): IncidentMention {
   const { sentences } = cluster;
   const events = sentences.filter((s) => s.score >= EVENT_THRESHOLD);
@@ -384,11 +394,19 @@ function buildIncident(
     sentences,
     cluster.role === 'main' ? signals.slice(0, 3) : [],
   );
+  // A place only the dateline gives yields to a town an event sentence names that the gazetteer lacks.
+  const onlyAtDateline =
+    listed !== undefined &&
+    listed.sentence.mentions.some(
+      (m) => m.kind === 'place' && m.place === listed.place && m.start < datelineEnd(doc.text),
+    );
   const location =
     hereAtDateline(doc, cluster.role === 'main' ? events[0] : undefined, signals) ??
     attackPhraseRegion(doc, events[0], sentences, listed) ??
     unlistedPlace(events.slice(0, 1)) ??
-    (listed?.place.city === undefined ? unlistedPlace(events.slice(1)) : undefined) ??
+    (listed?.place.city === undefined || onlyAtDateline
+      ? unlistedPlace(events.slice(1), listed && { ...listed.place, admin1: undefined })
+      : undefined) ??
     listed;
   if (location) evidence.push(ev('location', location.sentence));
 
@@ -398,12 +416,14 @@ function buildIncident(
   const casualties = extractCasualties(doc.text, sentences);
   evidence.push(...casualties.evidence);
   // Who did it is often said apart from the attack: "The attack has been blamed on the banned
-  // Communist Party of India (Maoist)", "there was no doubt that ETA was responsible".
+  // Communist Party of India (Maoist)", "there was no doubt that ETA was responsible" — but not in
+  // the sentences that tell another incident ("The Real IRA said it was behind that attack").
   const attributions =
     cluster.role === 'main'
       ? signals.filter(
           (s) =>
             !sentences.includes(s) &&
+            !otherIncidents.has(s) &&
             ATTRIBUTION.test(s.text) &&
             !PAST_ATTRIBUTION.test(s.text) &&
             aboutThisIncident(doc, s, date?.value),

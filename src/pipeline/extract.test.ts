@@ -678,4 +678,78 @@ describe('extract', () => {
     );
     expect(x.incidents[0]?.perpetrators).toEqual([]);
   });
+
+  it('names every group of a list blamed for an attack, a group whose letter claims it, and "the group" that claims it', () => {
+    const list = run(
+      'Gunmen killed nine villagers near Kunduz on Tuesday. The governor said the Taliban, a local militia and Hizb-i-Islami were behind the attack.',
+      '2009-05-13',
+    );
+    expect(list.incidents[0]?.perpetrators.map((p) => p.id)).toEqual(['taliban', 'hizb-i-islami']);
+    const pair = run(
+      'Police said Lashkar-e-Taiba and Jaish-e-Mohammed, both based in Pakistan, had carried out the bombing that killed 12 people in Jammu on Sunday.',
+      '2002-05-14',
+    );
+    expect(pair.incidents[0]?.perpetrators.map((p) => p.id)).toEqual(['lashkar-e-taiba', 'jaish-e-mohammed']);
+    const letter = run(
+      'Police said on Monday they had found a letter from the Red Army Faction claiming responsibility for the bomb that killed a banker in Cologne on Saturday.',
+      '1988-03-07',
+    );
+    expect(letter.incidents[0]?.perpetrators.map((p) => p.id)).toEqual(['red-army-faction']);
+    const anaphor = run(
+      'Gunmen abducted two engineers from their camp near Gao on Sunday. A message on a channel used by al Qaeda in the Islamic Maghreb was posted on Thursday.\n\nThe group said it had carried out the kidnapping.',
+      '2014-03-07',
+    );
+    expect(anaphor.incidents[0]?.perpetrators.map((p) => p.id)).toEqual(['aqim']);
+    expect(anaphor.statements[0]).toMatchObject({
+      type: 'claim-of-responsibility',
+      organization: { id: 'aqim' },
+    });
+  });
+
+  it('reads a name two groups share as the group of the country the report is about', () => {
+    const nepal = run(
+      'Maoist rebels set off a landmine under a bus near Pokhara in Nepal on Monday, killing 12 passengers.',
+      '2005-06-07',
+    );
+    expect(nepal.incidents[0]?.perpetrators.map((p) => p.id)).toEqual(['cpn-maoist']);
+    const india = run(
+      'Maoist rebels set off a landmine under a police truck near Dantewada in India on Monday, killing 12 officers.',
+      '2010-05-18',
+    );
+    expect(india.incidents[0]?.perpetrators.map((p) => p.id)).toEqual(['cpi-maoist']);
+  });
+
+  it('gives a recalled attack of another day the sentences that tell it further in its paragraph', () => {
+    const x = run(
+      'A policeman was shot dead in Lurgan on Tuesday night. The Continuity IRA said it carried out the killing.\n\n' +
+        'On Sunday night, two soldiers were shot dead at the gates of a barracks in Antrim. Three other soldiers were wounded. The Real IRA said it was behind that attack.',
+      '2009-03-11',
+    );
+    expect(x.incidents[0]).toMatchObject({ killed: { value: 1 }, wounded: null });
+    expect(x.incidents[0]?.perpetrators.map((p) => p.id)).toEqual(['continuity-ira']);
+    const recalled = x.incidents.find((i) => i.date?.value === '2009-03-08');
+    expect(recalled).toMatchObject({ role: 'background', killed: { value: 2 }, wounded: { value: 3 } });
+  });
+
+  it('reads a bus that ran over a mine, and people seized from their home, as attacks, placed in an unlisted village and not where the wounded were flown', () => {
+    const mine = run(
+      'KATHMANDU (Reuters) - Rebels were blamed on Wednesday for a blast that killed 14 bus passengers.\n\n' +
+        'The bus ran over a mine near Bhimpur in the western district of Rolpa early on Tuesday. The wounded were flown to Kathmandu.',
+      '2006-02-08',
+    );
+    expect(mine.incidents[0]).toMatchObject({
+      type: 'Bombing/Explosion',
+      date: { value: '2006-02-07' },
+      location: { city: 'Bhimpur', countryCode: 'NP', approximate: true },
+    });
+    const seized = run(
+      'Gunmen kidnapped two aid workers in Niger last week. The couple were seized from their home in the town of Agadez on the night of Oct. 14.',
+      '2010-10-20',
+    );
+    expect(seized.incidents[0]).toMatchObject({
+      type: 'Hostage Taking (Kidnapping)',
+      date: { value: '2010-10-14' },
+      location: { city: 'Agadez' },
+    });
+  });
 });

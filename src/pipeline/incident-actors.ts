@@ -16,6 +16,16 @@ const AFTER_GROUP = new RegExp(
   'i',
 );
 /**
+ * The rest of a list a group heads, up to the verb the list is the subject of: "Lashkar-e-Taiba
+ * and Jaish-e-Mohammad, had carried out", "the Karen National Union, the Shan State Army-South
+ * and the self-styled National Coalition Government … were behind".
+ */
+const LIST_TAIL =
+  /^(?:\s*,(?=\s*(?:had|has|have|were|are|was|is)\s)|(?:\s*,\s*[^,.;]{1,60}?(?=,|\s+(?:and|or)\s))*,?\s+(?:and|or)\s+(?:the\s+)?[^,.;]{1,90}?(?:,[^,.;]{1,70})?(?=,?\s+(?:were|are|had|have)\s)(?:\s*,)?)/;
+/** "a letter from the Red Army Faction claiming responsibility": the group a claim comes from. */
+const CLAIMING_AFTER =
+  /^\s*,?\s*(?:claiming|that claimed|which claimed|saying (?:that )?it (?:had|has|was))\b/i;
+/**
  * "claimed by <group>", "blamed on <group>", "suspected <group> militants", "blamed the Basque
  * separatist group ETA".
  */
@@ -90,13 +100,18 @@ export function extractIncidentActors(
       const before = text.slice(Math.max(s.start, g.start - 40), g.start);
       const after = text.slice(g.end, Math.min(s.end, g.end + 80));
       const attributed = BEFORE_GROUP.test(before);
-      if (!attributed && NOT_PERPETRATOR.test(before)) continue;
+      const claiming = claim && CLAIMING_AFTER.test(after);
+      if (!attributed && !claiming && NOT_PERPETRATOR.test(before)) continue;
       // "ISIS-inspired", "al-Qaeda-linked": an affiliation, not the actor.
       if (/^-(?:linked|affiliated|inspired|allied|aligned|backed)\b/i.test(after)) continue;
-      const subject = AFTER_GROUP.test(after) || attributed;
+      const subject =
+        AFTER_GROUP.test(after) ||
+        AFTER_GROUP.test(text.slice(g.end, Math.min(s.end, g.end + 200)).replace(LIST_TAIL, '')) ||
+        attributed;
       if (
         claim &&
         (subject ||
+          claiming ||
           /^\)?\s*(?:\([^)]{1,15}\))?(?:\s*,\s*(?:or\s+)?[^,.;]{1,70},)?\s*,?\s*(?:has |have |had )?(?:claimed|said|took|admitted|announced|stated)/i.test(
             after,
           ) ||

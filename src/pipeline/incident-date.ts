@@ -14,8 +14,22 @@ import { EVENT_THRESHOLD, type SentenceSignals } from './sentence-signals.js';
  */
 export function isPast(s: SentenceSignals, published: string | undefined): boolean {
   if (s.recalled) return true;
-  const dates = s.mentions.filter((m) => m.kind === 'date');
+  // "the royal government, which seized full power in February, called it terrorism": a date of
+  // the clause describing someone does not date the sentence's event.
+  const dates = s.mentions.filter((m) => m.kind === 'date' && !inRelativeClause(s, m, true));
   return dates.length > 0 && dates.every((m) => datesEarlierEvent(m.value as DateValue, published));
+}
+
+/** ", who have been fighting for a homeland since 1983": a relative clause describing someone. */
+export const RELATIVE_CLAUSE = /,\s+(?:who|which)\s[^,.;]*/g;
+
+/** Whether a mention lies in a relative clause of its sentence (one without attack words, if `quiet`). */
+export function inRelativeClause(s: SentenceSignals, m: Mention, quiet = false): boolean {
+  for (const c of s.text.matchAll(RELATIVE_CLAUSE)) {
+    const [a, b] = [s.start + c.index, s.start + c.index + c[0].length];
+    if (m.start >= a && m.end <= b && !(quiet && s.cues.some((x) => x.start >= a && x.end <= b))) return true;
+  }
+  return false;
 }
 
 /** A date within a week before publication: the news of the day, in an aftermath report. */

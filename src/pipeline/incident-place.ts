@@ -33,6 +33,7 @@ export function incidentLocation(
       !(x.ruleId === 'places:demonym' && NATIONALITY.test(after.slice(0, 30))) &&
       !(skipDateline && ORIGIN.test(before.slice(-40))) &&
       !BORDER.test(before.slice(-24)) &&
+      !DESTINATION.test(before.slice(-50)) &&
       !/\bbetween $/.test(before.slice(-9)) &&
       !DISTANCE_FROM.test(before.slice(-60))
     );
@@ -148,6 +149,10 @@ const STREET = /^ (?:highway|motorway|expressway|Street|Road|Avenue|Boulevard|Hi
 const DISTANCE_FROM =
   /\b(?:km|kilometres|kilometers|miles)\b(?:\s*\([^)]*\))?\s+(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+)?(?:of|from)\s+$/i;
 
+/** "the wounded were flown to Kathmandu", "taken to hospitals in Quetta": where victims were brought. */
+const DESTINATION =
+  /\b(?:flown|taken|rushed|airlifted|evacuated|transferred|brought|driven) (?:by [\w-]+ )?to (?:(?:a |the )?(?:[\w-]+ )?(?:hospitals?|clinics?) in )?$/i;
+
 /** "near the border with Niger": the neighbouring country is not where the incident was. */
 const BORDER = /\b(?:border|frontier|borders) (?:with )?$/i;
 
@@ -156,18 +161,20 @@ const OTHER_EVENT = /\b(?:1[89]|20)\d\d\s+$/;
 
 /**
  * "the village of Mukondi", "the settlement of Eli", "at Koshobe, a farming village", "the base at
- * Inates": a named place the sentence gives as such.
+ * Inates", "near Madi in the southern district of Chitwan": a named place the sentence gives as such.
  */
 const NAMED_PLACE =
-  /\b(?:town|village|city|settlement|district|hamlet|camp|locality|area) of ((?:[A-Z][\w'’-]+)(?: [A-Z][\w'’-]+){0,2})|\b(?:at|in) ((?:[A-Z][\w'’-]+)(?: [A-Z][\w'’-]+){0,2}), an? (?:[\w-]+ ){0,2}(?:village|town|hamlet|settlement)\b|\b(?:base|camp|barracks|outpost|property|farm|plant|complex|compound) (?:at|in|near) ((?:[A-Z][\w'’-]+)(?: [A-Z][\w'’-]+){0,2})/;
+  /\b(?:town|village|city|settlement|district|hamlet|camp|locality|area) of ((?:[A-Z][\w'’-]+)(?: [A-Z][\w'’-]+){0,2})|\b(?:at|in) ((?:[A-Z][\w'’-]+)(?: [A-Z][\w'’-]+){0,2}), an? (?:[\w-]+ ){0,2}(?:village|town|hamlet|settlement)\b|\b(?:base|camp|barracks|outpost|property|farm|plant|complex|compound) (?:at|in|near) ((?:[A-Z][\w'’-]+)(?: [A-Z][\w'’-]+){0,2})|\b(?:at|in|near) ((?:[A-Z][\w'’-]+)(?: [A-Z][\w'’-]+){0,2}) in the (?:[\w-]+ )?(?:district|province|region|county|state|governorate) of\b/;
 
 /**
  * An attack in a town the gazetteer does not list (GeoNames holds places above 1,000 people): the
- * town's name as the text gives it, with the coordinates of its region or country, marked
+ * town's name as the text gives it, with the coordinates of its region or country (those of the
+ * sentence, else `around`: the region or country the report places the incident in), marked
  * approximate — rather than another city the report happens to name.
  */
 export function unlistedPlace(
   events: SentenceSignals[],
+  around?: PlaceRef,
 ): { place: PlaceRef; sentence: SentenceSignals } | undefined {
   for (const s of events) {
     const m = NAMED_PLACE.exec(s.text);
@@ -180,11 +187,12 @@ export function unlistedPlace(
     if (places.some((x) => x.start < start + name.length && start < x.end && x.place!.city !== undefined))
       continue;
     const region =
-      places.find((x) => x.place!.admin1 && !x.place!.city) ??
-      places.find((x) => !x.place!.city) ??
-      places[0];
-    if (!region?.place) continue;
-    const { country, countryCode, lat, lon, admin1 } = region.place;
+      places.find((x) => x.place!.admin1 && !x.place!.city)?.place ??
+      places.find((x) => !x.place!.city)?.place ??
+      places[0]?.place ??
+      around;
+    if (!region) continue;
+    const { country, countryCode, lat, lon, admin1 } = region;
     return {
       place: { city: name, ...(admin1 ? { admin1 } : {}), country, countryCode, lat, lon, approximate: true },
       sentence: s,

@@ -67,7 +67,7 @@ export const ATTACK_CUES: AttackCue[] = [
     violent: true,
   },
   {
-    re: /\b(?:kidnap(?:ped|ping|pers?)?|abduct(?:ed|ion|ions|ing)|seized (?:as )?hostages?)\b|\b(?:girls|boys|children|students|schoolgirls|schoolchildren|women|villagers|passengers|hostages|tourists|workers) (?:who were |were |had been )?(?:seized|snatched|taken captive|carried off) by\b/i,
+    re: /\b(?:kidnap(?:ped|ping|pers?)?|abduct(?:ed|ion|ions|ing)|seized (?:as )?hostages?)\b|\b(?:girls|boys|children|students|schoolgirls|schoolchildren|women|villagers|passengers|hostages|tourists|workers) (?:who were |were |had been )?(?:seized|snatched|taken captive|carried off) by\b|\b(?:was|were|had been) (?:seized|snatched|taken) from (?:their|his|her|the) (?:home|house|car|vehicle|compound|hotel|office|bed)s?\b/i,
     type: 'Hostage Taking (Kidnapping)',
     violent: true,
   },
@@ -83,7 +83,7 @@ export const ATTACK_CUES: AttackCue[] = [
     violent: true,
   },
   {
-    re: /\b(?:car|truck|lorry|vehicle|roadside|pipe|nail|parcel|letter|barrel) bombs?\b|\b(?:IEDs?|VBIEDs?|improvised explosive devices?)\b/,
+    re: /\b(?:car|truck|lorry|vehicle|roadside|pipe|nail|parcel|letter|barrel) bombs?\b|\b(?:IEDs?|VBIEDs?|improvised explosive devices?|[Ll]and ?mines?)\b|\b(?:hit|struck|ran over|drove over|triggered|stepped on) (?:a|an|the) (?:[\w-]+ )?mines?\b/,
     type: 'Bombing/Explosion',
     weapon: 'Explosives',
     violent: true,
@@ -202,7 +202,7 @@ export const WEAPON_CUES: { re: RegExp; weapon: WeaponType }[] = [
     weapon: 'Firearms',
   },
   {
-    re: /(?<!(?:petrol|gasoline|fire) )\b(?:bombs?|(?<!Firearms and )explosives?|explosions?|blasts?|grenades?|IEDs?|detonat\w+|rockets?|mortars?|missiles?)\b/i,
+    re: /(?<!(?:petrol|gasoline|fire) )\b(?:bombs?|(?<!Firearms and )explosives?|explosions?|blasts?|grenades?|IEDs?|land ?mines?|detonat\w+|rockets?|mortars?|missiles?)\b/i,
     weapon: 'Explosives',
   },
   { re: /\b(?:knives|knife|stabb\w+|machetes?|axes?|swords?|sticks|clubs|hammers?)\b/i, weapon: 'Melee' },
