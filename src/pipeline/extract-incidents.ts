@@ -345,13 +345,33 @@ function buildIncident(
   if (targeted && !found.has('Assassination')) found.set('Assassination', targeted);
   let types = ATTACK_TYPE_HIERARCHY.filter((t) => found.has(t) && t !== 'Unknown');
   if (types.length === 0) types = ['Unknown'];
+  // Gunmen who storm a place and end it with their own explosives, or fire grenades with their
+  // rifles, commit an armed assault: the report's first account of the attack shows the method,
+  // the explosions come second.
+  const first = acted[0] ?? events[0];
+  if (
+    types[0] === 'Bombing/Explosion' &&
+    types.includes('Armed Assault') &&
+    first?.cues.some((c) => c.cue.type === 'Armed Assault') &&
+    !first.cues.some((c) => c.cue.type === 'Bombing/Explosion')
+  )
+    types = ['Armed Assault', ...types.filter((t) => t !== 'Armed Assault')];
   const type = types[0]!;
   if (found.get(type)) evidence.push(ev('type', found.get(type)!));
 
   const weapons: string[] = [];
+  // In the order the text names them ("opened fire with rifles and grenades": firearms first);
+  // "gunmen" names the attackers, not what they used first ("gunmen detonated explosives").
   for (const s of events) {
-    for (const c of s.cues) if (c.cue.weapon && !weapons.includes(c.cue.weapon)) weapons.push(c.cue.weapon);
-    for (const w of WEAPON_CUES) if (w.re.test(s.text) && !weapons.includes(w.weapon)) weapons.push(w.weapon);
+    const at = (start: number, word: string): number => (/^gunm[ae]n$/i.test(word) ? s.end : start);
+    const named: [number, string][] = s.cues.flatMap((c) =>
+      c.cue.weapon ? [[at(c.start, doc.text.slice(c.start, c.end)), c.cue.weapon]] : [],
+    );
+    for (const w of WEAPON_CUES) {
+      const m = w.re.exec(s.text);
+      if (m) named.push([at(s.start + m.index, m[0]), w.weapon]);
+    }
+    for (const [, w] of named.sort((a, b) => a[0] - b[0])) if (!weapons.includes(w)) weapons.push(w);
   }
   // GTD: a car or truck bomb is an explosive, not a vehicle weapon.
   if (sentences.some((s) => /\b(?:car|truck|lorry|vehicle)[- ]bomb|VBIED/i.test(s.text))) {

@@ -752,4 +752,20 @@ describe('extract', () => {
       location: { city: 'Agadez' },
     });
   });
+
+  it('codes gunmen who storm a building and end with their own explosives as an armed assault, weapons in the order the text uses them', () => {
+    const x = run(
+      'Gunmen stormed a police station in Nalchik on Tuesday and opened fire with automatic rifles, killing four officers. One of the attackers later blew himself up at the gate.',
+      '2011-03-16',
+    );
+    expect(x.incidents[0]).toMatchObject({ type: 'Armed Assault', weapons: ['Firearms', 'Explosives'] });
+    const bomb = run(
+      'Gunmen detonated explosives and then opened fire on worshippers at a church in Kaduna on Sunday, killing 12.',
+      '2012-06-18',
+    );
+    expect(bomb.incidents[0]).toMatchObject({
+      type: 'Bombing/Explosion',
+      weapons: ['Explosives', 'Firearms'],
+    });
+  });
 });
