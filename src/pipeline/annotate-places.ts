@@ -194,6 +194,9 @@ function capitalNamed(text: string, m: Mention, gazetteer: Gazetteer): Mention |
   return { ...m, end, text: text.slice(m.start, end), place: toPlaceRef(city), ruleId: 'places:capital' };
 }
 
+/** Makes of vehicles that are also towns (Mercedes in Uruguay, Toyota in Japan). */
+const VEHICLE_MAKES = new Set(['mercedes', 'toyota', 'lincoln', 'mazda', 'daihatsu', 'suzuka']);
+
 /** A match that may be a place at all, judged on its surroundings. */
 function plausible(
   doc: Doc,
@@ -216,6 +219,8 @@ function plausible(
   // locative ("a church in Charleston") a capitalised word is a name whatever its tag.
   const locative = m.wordIndex > 0 && LOCATIVES.has(wordAt(text, words, m.wordIndex - 1));
   if (onlyCities && !properNounInside(doc, m.start, m.end) && !locative) return false;
+  // "his armoured Mercedes", "a Toyota pickup": a make of vehicle, unless said to be a place.
+  if (onlyCities && VEHICLE_MAKES.has(surface.toLowerCase()) && !locative) return false;
   // "Bolton said", after "John Bolton": a surname, not the town.
   if (onlyCities && m.wordCount === 1 && surnames.has(surface)) return false;
   // Inside a longer proper name: "New York Times", "Jordan Peterson", "Lake Victoria".
@@ -371,7 +376,8 @@ function rank(places: Place[], score: (p: Place) => number): Place[] {
 }
 
 /** The public shape of a place (DESIGN.md `location`). */
-function toPlaceRef(p: Place): PlaceRef {
+/** The reference mentions and incidents carry for a gazetteer place. */
+export function toPlaceRef(p: Place): PlaceRef {
   const ref: PlaceRef = { country: p.country, countryCode: p.countryCode, lat: p.lat, lon: p.lon };
   if (p.kind === 'city') ref.city = p.name;
   if (p.admin1 && p.kind !== 'country' && p.kind !== 'demonym') ref.admin1 = p.admin1;

@@ -49,9 +49,11 @@ import {
 } from './incident-date.js';
 import {
   attackPhraseRegion,
+  type Capitals,
   datelineEnd,
   hereAtDateline,
   incidentLocation,
+  NO_CAPITALS,
   unlistedPlace,
 } from './incident-place.js';
 import { killsProminentPerson } from './prominent-victim.js';
@@ -73,7 +75,7 @@ export function extractIncidents(
   doc: Doc,
   signals: SentenceSignals[],
   kb: KnowledgeBase,
-  isCapital: (p: PlaceRef) => boolean = () => false,
+  capitals: Capitals = NO_CAPITALS,
 ): IncidentMention[] {
   signals = withLeadEvents(signals);
   const aftermath = signals.filter((s) => s.aftermath).length >= 2;
@@ -84,7 +86,7 @@ export function extractIncidents(
   const build = (): IncidentMention[] =>
     clusters.map((c, i) => {
       const others = new Set(clusters.flatMap((o) => (o === c ? [] : o.sentences)));
-      return buildIncident(doc, c, kb, `${doc.id}:i${i + 1}`, signals, isCapital, others);
+      return buildIncident(doc, c, kb, `${doc.id}:i${i + 1}`, signals, capitals, others);
     });
   let incidents = build();
   // A follow-up names its attack coarsely in the lead ("last July's bombing") and tells it further
@@ -318,7 +320,7 @@ function buildIncident(
   kb: KnowledgeBase,
   id: string,
   signals: SentenceSignals[],
-  isCapital: (p: PlaceRef) => boolean,
+  capitals: Capitals,
   otherIncidents: Set<SentenceSignals>,
 ): IncidentMention {
   const { sentences } = cluster;
@@ -410,7 +412,7 @@ function buildIncident(
       : undefined);
   if (date) evidence.push(ev('date', date.sentence));
   const listed = incidentLocation(
-    { end: datelineEnd(doc.text), isCapital },
+    { end: datelineEnd(doc.text), capitals },
     sentences,
     cluster.role === 'main' ? signals.slice(0, 3) : [],
   );
@@ -425,7 +427,10 @@ function buildIncident(
     attackPhraseRegion(doc, events[0], sentences, listed) ??
     unlistedPlace(events.slice(0, 1)) ??
     (listed?.place.city === undefined || onlyAtDateline
-      ? unlistedPlace(events.slice(1), listed && { ...listed.place, admin1: undefined })
+      ? unlistedPlace(
+          sentences.filter((s) => s !== events[0] && s.cues.length > 0),
+          listed && { ...listed.place, admin1: undefined },
+        )
       : undefined) ??
     listed;
   if (location) evidence.push(ev('location', location.sentence));

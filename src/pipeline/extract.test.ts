@@ -768,4 +768,26 @@ describe('extract', () => {
       weapons: ['Explosives', 'Firearms'],
     });
   });
+
+  it('places an attack "in the capital" in the capital of the country its sentence names, and not in a car or a reference town', () => {
+    const capital = run(
+      "NAIROBI (Reuters) - Somalia's al Shabaab said it carried out Friday's bombing.\n\nEritrea's police said a man blew himself up at a hotel in the centre of the capital on Friday night, killing two guards.",
+      '2015-03-08',
+    );
+    expect(capital.incidents[0]?.location).toMatchObject({ city: 'Asmara', countryCode: 'ER' });
+    const car = run(
+      'A bomb exploded under his black Mercedes in the town of Bad Kissingen, north of Würzburg, on Monday, killing the judge.',
+      '1990-02-06',
+    );
+    expect(car.incidents[0]?.location).toMatchObject({ countryCode: 'DE' });
+    expect(car.incidents[0]?.location?.city).not.toMatch(/Mercedes|Würzburg/);
+  });
+
+  it("does not read the date in a group's name as a date", () => {
+    const x = run(
+      'Revolutionary Organisation November 17 said on Monday it had shot dead a shipping executive in Piraeus last Thursday.',
+      '2000-06-12',
+    );
+    expect(x.incidents[0]?.date?.value).toBe('2000-06-08');
+  });
 });

@@ -1,4 +1,4 @@
-import type { Doc, PlaceRef } from '../doc.js';
+import type { Doc } from '../doc.js';
 import type { Resources } from '../kb/resources.js';
 import { annotate } from './annotate.js';
 import { extractIncidents } from './extract-incidents.js';
@@ -7,6 +7,7 @@ import { extractStatements } from './extract-statements.js';
 import type { Extraction } from './extraction.js';
 import { extractReferencedIncidents, revengeObjects, type RevengeObject } from './incident-references.js';
 import { eventScore, sentenceSignals, type SentenceSignals } from './sentence-signals.js';
+import { gazetteerCapitals } from './incident-place.js';
 
 /**
  * The sentences without the places, dates and attack words inside revenge framings: "the Easter
@@ -36,9 +37,8 @@ export function extract(input: Doc, resources: Resources): Extraction {
   const doc = annotate(input, resources);
   const signals = sentenceSignals(doc);
   const objects = revengeObjects(doc, signals);
-  const isCapital = (p: PlaceRef): boolean =>
-    p.geonamesId !== undefined && resources.gazetteer.capital(p.countryCode)?.geonamesId === p.geonamesId;
-  const incidents = extractIncidents(doc, withoutRevengeObjects(signals, objects), resources.kb, isCapital);
+  const capitals = gazetteerCapitals(resources.gazetteer);
+  const incidents = extractIncidents(doc, withoutRevengeObjects(signals, objects), resources.kb, capitals);
   const referenced = extractReferencedIncidents(doc, objects, incidents);
   incidents.push(...referenced);
   const invoked = new Set(referenced.map((i) => i.id));

@@ -1,4 +1,6 @@
 import type { Doc, Mention, PlaceRef } from '../doc.js';
+import type { Gazetteer } from '../kb/gazetteer.js';
+import { toPlaceRef } from './annotate-places.js';
 import { ATTACK_NOUNS } from './lexicons/incident-cues.js';
 import { EVENT_THRESHOLD, type SentenceSignals } from './sentence-signals.js';
 
@@ -6,14 +8,42 @@ import { EVENT_THRESHOLD, type SentenceSignals } from './sentence-signals.js';
 // fallback, towns the gazetteer does not list, and the places that are not the incident's
 // (origins, routes, borders, reference points).
 
+/** Countries' capitals, from the gazetteer. */
+export interface Capitals {
+  isCapital(p: PlaceRef): boolean;
+  capitalOf(countryCode: string): PlaceRef | undefined;
+}
+
+/** No gazetteer at hand: no place is known to be a capital. */
+export const NO_CAPITALS: Capitals = { isCapital: () => false, capitalOf: () => undefined };
+
+/** Capitals as the gazetteer knows them. */
+export function gazetteerCapitals(gazetteer: Gazetteer): Capitals {
+  return {
+    isCapital: (p) =>
+      p.geonamesId !== undefined && gazetteer.capital(p.countryCode)?.geonamesId === p.geonamesId,
+    capitalOf: (cc) => {
+      const c = gazetteer.capital(cc);
+      return c && toPlaceRef(c);
+    },
+  };
+}
+
+/** "in the centre of the capital", "in the capital late Monday" — not "the capital of Mali". */
+const IN_THE_CAPITAL =
+  /\b(?:in|of|at) the (?:(?:centre|center|heart|outskirts) of the )?capital\b(?!\s+of\b)/i;
+
 /**
  * The incident's place: the most precise place its sentences name (a city, else a region, else a
- * country), its own sentences before the report's lead, the dateline last.
+ * country), its own sentences before the report's lead, the dateline last. An event sentence that
+ * places the attack "in the capital" names the capital of the country it names, else the dateline's
+ * city when that is a capital.
  */
 export function incidentLocation(
-  dateline: { end: number; isCapital: (p: PlaceRef) => boolean },
+  dateline: { end: number; capitals: Capitals },
   ...groups: SentenceSignals[][]
 ): { place: PlaceRef; sentence: SentenceSignals } | undefined {
+  const { isCapital, capitalOf } = dateline.capitals;
   const levels: ((p: PlaceRef, m: Mention) => boolean)[] = [
     (p) => p.city !== undefined,
     (p) => p.admin1 !== undefined,
@@ -42,6 +72,16 @@ export function incidentLocation(
     .flat()
     .some((s) => /\bthe (?:country's |nation's )?capital\b(?! of)/i.test(s.text));
   const atDateline = datelineCity(groups.flat(), dateline.end);
+  for (const s of groups[0] ?? []) {
+    if (s.score < EVENT_THRESHOLD || !IN_THE_CAPITAL.test(s.text)) continue;
+    if (s.mentions.some((m) => m.kind === 'place' && m.place?.city && m.start >= dateline.end)) continue;
+    const country = s.mentions.find(
+      (m) => m.kind === 'place' && m.place && !m.place.city && !m.place.admin1 && m.start >= dateline.end,
+    )?.place;
+    const d = atDateline?.place;
+    const city = country ? capitalOf(country.countryCode) : d && isCapital(d) ? d : undefined;
+    if (city) return { place: city, sentence: s };
+  }
   // The most precise place first; at each level, the incident's own sentences before the fallbacks;
   // a nationality ("Israeli citizenship") only when neither they nor the dateline name a place.
   for (const skipDateline of [true, false]) {
@@ -58,7 +98,7 @@ export function incidentLocation(
           if (
             d &&
             !m.place.city &&
-            (m.place.admin1 ? d.admin1 === m.place.admin1 : !dateline.isCapital(d) || capitalNamed) &&
+            (m.place.admin1 ? d.admin1 === m.place.admin1 : !isCapital(d) || capitalNamed) &&
             d.countryCode === m.place.countryCode
           )
             return atDateline;
@@ -145,9 +185,9 @@ const ORIGIN = /\b(?:from|\d+, of) (?:[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?, )?$/
  */
 const STREET = /^ (?:highway|motorway|expressway|Street|Road|Avenue|Boulevard|Highway|Lane)\b/;
 
-/** "Karak, about 120 km (75 miles) south of Amman": a reference point, not the place. */
+/** "Karak, about 120 km (75 miles) south of Amman", "Bad Homburg, north of Frankfurt": a reference point, not the place. */
 const DISTANCE_FROM =
-  /\b(?:km|kilometres|kilometers|miles)\b(?:\s*\([^)]*\))?\s+(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+)?(?:of|from)\s+$/i;
+  /\b(?:(?:km|kilometres|kilometers|miles)\b(?:\s*\([^)]*\))?\s+(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+)?(?:of|from)|,\s+(?:just\s+)?(?:north|south|east|west)(?:-?(?:east|west))?\s+of)\s+$/i;
 
 /** "the wounded were flown to Kathmandu", "taken to hospitals in Quetta": where victims were brought. */
 const DESTINATION =
@@ -166,6 +206,10 @@ const OTHER_EVENT = /\b(?:1[89]|20)\d\d\s+$/;
 const NAMED_PLACE =
   /\b(?:town|village|city|settlement|district|hamlet|camp|locality|area) of ((?:[A-Z][\w'’-]+)(?: [A-Z][\w'’-]+){0,2})|\b(?:at|in) ((?:[A-Z][\w'’-]+)(?: [A-Z][\w'’-]+){0,2}), an? (?:[\w-]+ ){0,2}(?:village|town|hamlet|settlement)\b|\b(?:base|camp|barracks|outpost|property|farm|plant|complex|compound) (?:at|in|near) ((?:[A-Z][\w'’-]+)(?: [A-Z][\w'’-]+){0,2})|\b(?:at|in|near) ((?:[A-Z][\w'’-]+)(?: [A-Z][\w'’-]+){0,2}) in the (?:[\w-]+ )?(?:district|province|region|county|state|governorate) of\b/;
 
+/** "the main U.S. military base in Africa": a continent or wide region is no town. */
+const WIDE_REGIONS =
+  /^(?:Africa|Europe|Asia|America|North America|South America|Latin America|Central America|Middle East|Caucasus|Balkans|Sahel|Maghreb|Levant|Arctic|Antarctica|Oceania)$/;
+
 /**
  * An attack in a town the gazetteer does not list (GeoNames holds places above 1,000 people): the
  * town's name as the text gives it, with the coordinates of its region or country (those of the
@@ -179,7 +223,7 @@ export function unlistedPlace(
   for (const s of events) {
     const m = NAMED_PLACE.exec(s.text);
     const name = m?.slice(1).find((g) => g !== undefined);
-    if (!m || !name) continue;
+    if (!m || !name || WIDE_REGIONS.test(name)) continue;
     const start = s.start + m.index + m[0].indexOf(name);
     const places = s.mentions.filter((x) => x.kind === 'place' && x.place);
     // A listed city is no unlisted town; a region of that name ("the city of Karak", capital of
