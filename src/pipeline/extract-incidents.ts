@@ -1,5 +1,5 @@
 import { dateRange, datesEarlierEvent, dayNumber, rangeGap } from './date-range.js';
-import type { DateValue, Doc, Mention, PlaceRef } from '../doc.js';
+import type { DateValue, Doc, Mention } from '../doc.js';
 import type { KnowledgeBase } from '../kb/knowledge-base.js';
 import type { Evidence, IncidentMention } from './extraction.js';
 import { extractCasualties } from './incident-casualties.js';
