@@ -33,6 +33,9 @@ export function gazetteerCapitals(gazetteer: Gazetteer): Capitals {
 const IN_THE_CAPITAL =
   /\b(?:in|of|at) the (?:(?:centre|center|heart|outskirts) of the )?capital\b(?!\s+of\b)/i;
 
+/** Words that turn the rest of a sentence to another event: "a day after", "following". */
+const OTHER_ATTACK_BEFORE = /\b(?:after|before|following|since|weeks? after|days? after)\b/i;
+
 /**
  * The incident's place: the most precise place its sentences name (a city, else a region, else a
  * country), its own sentences before the report's lead, the dateline last. An event sentence that
@@ -73,7 +76,10 @@ export function incidentLocation(
     .some((s) => /\bthe (?:country's |nation's )?capital\b(?! of)/i.test(s.text));
   const atDateline = datelineCity(groups.flat(), dateline.end);
   for (const s of groups[0] ?? []) {
-    if (s.score < EVENT_THRESHOLD || !IN_THE_CAPITAL.test(s.text)) continue;
+    const inCapital = IN_THE_CAPITAL.exec(s.text);
+    // "a day after a bombing in the capital killed dozens": another attack's place.
+    if (s.score < EVENT_THRESHOLD || !inCapital || OTHER_ATTACK_BEFORE.test(s.text.slice(0, inCapital.index)))
+      continue;
     if (s.mentions.some((m) => m.kind === 'place' && m.place?.city && m.start >= dateline.end)) continue;
     const country = s.mentions.find(
       (m) => m.kind === 'place' && m.place && !m.place.city && !m.place.admin1 && m.start >= dateline.end,
