@@ -17,7 +17,11 @@ const SETS = [
   },
   {
     file: 'heldout-multi-report-3.jsonl',
-    title: 'Third held-out set (written 6 December 2026, never used to tune the rules)',
+    title: 'Third held-out set (used in development since the second session of 6 December 2026)',
+  },
+  {
+    file: 'heldout-multi-report-4.jsonl',
+    title: 'Fourth held-out set (written in the second session of 6 December 2026, never used to tune the rules)',
   },
 ];
 const resources = await loadResources();
