@@ -21,7 +21,8 @@ const SETS = [
   },
   {
     file: 'heldout-multi-report-4.jsonl',
-    title: 'Fourth held-out set (written in the second session of 6 December 2026, never used to tune the rules)',
+    title:
+      'Fourth held-out set (written in the second session of 6 December 2026, never used to tune the rules)',
   },
 ];
 const resources = await loadResources();
