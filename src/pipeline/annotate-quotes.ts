@@ -62,7 +62,8 @@ function findSpeaker(text: string, start: number, end: number, actors: Mention[]
   const afterText = text.slice(end, end + 120).split('\n')[0]!;
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;
   const beforeText = text.slice(Math.max(lineStart, start - 160), start);
-  const after = AFTER.exec(afterText);
+  // A quote that ends its own sentence (`… attacks."`) is not attributed by the next sentence.
+  const after = /\.\s*$/.test(text.slice(start, end - 1)) ? null : AFTER.exec(afterText);
   if (after) {
     const phrase = (after[1] ?? after[2])!;
     const offset = end + after.index + after[0].indexOf(phrase);

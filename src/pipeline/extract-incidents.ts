@@ -220,7 +220,7 @@ function aboutThisIncident(doc: Doc, s: SentenceSignals, date: DateValue | undef
   );
 }
 
-/** A headline that reports an attack: a violent attack cue, no accident cue, nothing recalled. */
+/** A headline that reports an attack: a violent attack cue, no accident cue, no state's strike, nothing recalled. */
 function titleReportsAttack(title: string): boolean {
   const past =
     RECALLED.test(title) || AFTERMATH.test(title) || /\b(?:years|months) (?:since|after)\b/i.test(title);
@@ -228,6 +228,8 @@ function titleReportsAttack(title: string): boolean {
     ATTACK_CUES.some((c) => c.violent && c.re.test(title)) &&
     !NOT_AN_ATTACK.test(title) &&
     !SPORT.test(title) &&
+    // "U.S. jets bomb Libya": a state's strike, not a terrorist attack.
+    !STATE_STRIKE.test(title) &&
     !past
   );
 }

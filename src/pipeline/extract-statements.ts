@@ -3,9 +3,11 @@ import type { KbEntry } from '../kb/kb-schema.js';
 import type { KnowledgeBase } from '../kb/knowledge-base.js';
 import type { ActorRef, Evidence, IncidentMention, StatementMention } from './extraction.js';
 import { actorRef } from './incident-actors.js';
+import { STATE_STRIKE } from './lexicons/incident-cues.js';
 import {
   DONE_IN_REVENGE,
   FUTURE_REVENGE,
+  GIVEN_MOTIVE,
   MEDIUM_CUES,
   NEGATED_CLAIM,
   OFFICIAL_SPEAKER,
@@ -46,9 +48,17 @@ export function extractStatements(
     const inner = quoteValue ? doc.text.slice(quoteValue.inner.start, quoteValue.inner.end) : '';
     const types = new Set<StatementType>();
     for (const cue of STATEMENT_CUES) if (cue.re.test(s.text)) types.add(cue.type);
+    // A reason given for an attack justifies it only from the attackers' side (settled in classify).
+    const motiveOnly = !types.has('revenge-justification') && GIVEN_MOTIVE.test(s.text);
+    if (motiveOnly) types.add('revenge-justification');
     if (inner && QUOTED_CALL.test(inner)) types.add('call-to-violence');
     if (inner && QUOTED_THREAT.test(inner)) types.add('threat');
-    if (types.size === 0) continue;
+    if (types.size === 0) {
+      // An attributed quote still gives its speaker to an unattributed quote right after it.
+      const own = quote ? findSpeaker(doc, s, quote, kb) : undefined;
+      if (own) spoken = { speaker: own, sentence: s, attributedIn: s };
+      continue;
+    }
     // A quoted paragraph without attribution right after an attributed statement goes on with its speaker.
     const continued =
       quote && !doc.text.slice(s.start, quote.start).trim() && spoken?.sentence.index === s.index - 1
@@ -59,6 +69,7 @@ export function extractStatements(
     const speakerSentence = own ? s : (continued?.attributedIn ?? s);
     if (speaker) spoken = { speaker, sentence: s, attributedIn: speakerSentence };
     const { militant } = classify(types, s, speaker, quote !== undefined, docContext, kb);
+    if (motiveOnly && !militant) types.delete('revenge-justification');
 
     for (const type of types) {
       // The same statement over consecutive sentences ("X released a message. 'Kill them,' he said.") is one.
@@ -191,7 +202,10 @@ function classify(
   }
   if (types.has('revenge-justification')) {
     const future = FUTURE_REVENGE.test(s.text) && !DONE_IN_REVENGE.test(s.text);
-    if (future || !context || (official && !DONE_IN_REVENGE.test(s.text))) drop('revenge-justification');
+    // A state justifying its own strike ("American warplanes struck …, and Reagan said the raids
+    // were a response to") frames no terrorist attack.
+    if (future || !context || STATE_STRIKE.test(s.text) || (official && !DONE_IN_REVENGE.test(s.text)))
+      drop('revenge-justification');
     if (future && militant && !types.has('call-to-violence')) types.add('threat');
     if (future && official) types.add('warning');
   }
@@ -274,7 +288,7 @@ const CLOSING_ATTRIBUTION = new RegExp(
 );
 /** Speakers on the extremists' side without a knowledge-base entry ("far-right Telegram channels"). */
 const EXTREMIST_SPEAKER =
-  /\b(?:the group|the organi[sz]ation|the movement|far-right|neo-nazi|jihadist|extremist|militant|pro-islamic state|islamist|channels?|posts?|posters|manifesto|attacker|gunman)\b/i;
+  /\b(?:(?:its|their|the group's) (?:spokes(?:man|woman|person)|leader|commander|emir|chief)|the group|the organi[sz]ation|the movement|far-right|neo-nazi|jihadist|extremist|militant|pro-islamic state|islamist|channels?|posts?|posters|manifesto|attacker|gunman)\b/i;
 
 /** A group, or a person or outlet of a group, outside state bodies. */
 function isMilitant(entry: KbEntry, kb: KnowledgeBase): boolean {

@@ -790,4 +790,31 @@ describe('extract', () => {
     );
     expect(x.incidents[0]?.date?.value).toBe('2000-06-08');
   });
+
+  it("reads a group's reason for its attack as a justification, a quoted vow to go on as a threat, and a state's reason for its strike as neither", () => {
+    const reason = run(
+      'A suicide bomber killed nine people at a cafe in Mogadishu on Sunday. In a statement, al Shabaab said the attack had been aimed at foreign soldiers because of their role in the killing of Muslims.',
+      '2014-05-26',
+    );
+    expect(reason.statements.map((x) => x.type)).toContain('revenge-justification');
+    const police = run(
+      'A gunman killed two men at a bar in Dallas on Sunday. Police said the attack was aimed at the owner because of a debt.',
+      '2014-05-26',
+    );
+    expect(police.statements.map((x) => x.type)).not.toContain('revenge-justification');
+    const vow = run(
+      'A suicide bomber killed 40 people at a park in Lahore on Sunday. Jamaat-ul-Ahrar claimed responsibility. "We have reached Lahore," its spokesman said. "Our fighters will continue these attacks." Police said most victims were Muslims.',
+      '2016-03-28',
+    );
+    expect(vow.statements.find((x) => x.quote === 'Our fighters will continue these attacks.')).toMatchObject(
+      {
+        type: 'threat',
+      },
+    );
+    const state = run(
+      'American warplanes struck targets in Tripoli early Tuesday, and the president said the raids were a response to the bombing of a nightclub in Berlin on April 5 that killed two people.',
+      '1986-04-15',
+    );
+    expect(state.statements.map((x) => x.type)).not.toContain('revenge-justification');
+  });
 });

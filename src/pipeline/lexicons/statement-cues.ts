@@ -58,7 +58,7 @@ export const STATEMENT_CUES: { type: StatementType; re: RegExp }[] = [
   },
   {
     type: 'revenge-justification',
-    re: /\b(?:(?:in|as|an act of|a|an) (?:revenge|retaliation|retribution|reprisal|vengeance) (?:for|against)|(?:to|in order to) avenge|(?:revenge|vengeance) for|retaliation (?:for|against|to)|retaliat(?:e|ed|ing) (?:for|against)|(?:in|a|was a|as a) response to (?:the |its |their )?(?:[\w'’-]+ ){0,3}?(?:attacks?|strikes?|air ?strikes|killings?|bombings?|raids?|massacres?|invasion|aggression|occupation|killing|insult|burning|desecration|operations?)|avenging)\b/i,
+    re: /\b(?:(?:in|as|an act of|a|an) (?:revenge|retaliation|retribution|reprisal|vengeance) (?:for|against)|(?:to|in order to) avenge|(?:revenge|vengeance) for|retaliation (?:for|against|to)|retaliat(?:e|ed|ing) (?:for|against)|(?:in|a|was a|as a|an?) (?:[\w-]+ )?response to (?:the |its |their )?(?:[\w'’-]+ ){0,3}?(?:attacks?|strikes?|air ?strikes|killings?|bombings?|raids?|massacres?|invasion|aggression|occupation|killing|insult|burning|desecration|operations?)|(?:attack|ambush|bombing|blast|shooting|operation|assault|killing|kidnapping|raid|hijacking|massacre)s? (?:was|were|had been) (?:a |an )?(?:[\w-]+ )?(?:response|retaliation|revenge|punishment|retribution) (?:to|for)|avenging)\b/i,
   },
   {
     type: 'threat',
@@ -78,6 +78,9 @@ export const STATEMENT_CUES: { type: StatementType; re: RegExp }[] = [
         '(?:future|further|more|new) attacks (?:would|will) be',
         '(?:next|new) targets?',
         '(?:will|shall) (?:burn|bleed|pay)',
+        '(?:will|shall) continue (?:(?:these|our|its|their|the) )?(?:attacks|operations|jihad|armed struggle|war|actions|campaign)',
+        '(?:will|shall) (?:be back|strike again|return to strike)',
+        "warn(?:ed|s|ing) (?:[\\w'’]+ ){0,4}?to (?:stay away|keep away|get out|leave the country)",
       ]
         .join('|')
         .replace(/^/, '\\b(?:') + ')\\b',
@@ -89,6 +92,14 @@ export const STATEMENT_CUES: { type: StatementType; re: RegExp }[] = [
     re: /\b(?:warn(?:ed|s|ing)?(?: [\w'’]+){0,4}? (?:of|about|that|against)|warn(?:ed|s|ing)?(?: [\w'’]+){0,6}? to (?:be (?:alert|vigilant|on guard)|stay (?:alert|vigilant))|warned\.?$|fear(?:ed|s)? (?:of )?(?:retaliation|reprisals?|revenge|copycat|further attacks)|risk of (?:a )?(?:retaliation|reprisals?|reprisal attacks?|revenge|copycat|further attacks)|could (?:inspire|trigger|prompt|provoke|spark|encourage) (?:copycat|similar|further|retaliatory|revenge|imitators)|raised the (?:terror )?threat level|on high alert|heightened alert)/i,
   },
 ];
+
+/**
+ * A group giving its attack's reason: "the attack … had been aimed at French 'crusaders' because
+ * of France's role", "we selected the army's school for the attack because the government is
+ * targeting our families" — a justification when a group says it.
+ */
+export const GIVEN_MOTIVE =
+  /\b(?:attack(?:ed)?|ambush(?:ed)?|bombing|operation|assault|kidnapping|raid|aimed at|targeted|selected|chose|struck)\b[^.]{0,80}\b(?:because (?:of )?|for (?:its|their|his|her) (?:role|part|participation) in|to punish|as punishment for|in protest (?:at|against))/i;
 
 /** A revenge framing about the future ("would retaliate", "could try to avenge") is not a justification of a done attack. */
 export const FUTURE_REVENGE =
