@@ -175,6 +175,7 @@ export function evaluateWritten(
     | 'heldout-2-gold.json'
     | 'heldout-3-gold.json'
     | 'heldout-4-gold.json'
+    | 'heldout-5-gold.json'
     | 'dev-reports-gold.json' = 'heldout-gold.json',
 ): EvalResult {
   return score(

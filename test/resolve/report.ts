@@ -1,9 +1,10 @@
 // npm run eval:resolve: pairwise precision and recall of incident resolution on each labelled
-// multi-report set of test/fixtures/resolve/ (see its README), with every wrong pair with -v.
+// multi-report set of test/fixtures/resolve/ (see its README), with every wrong pair of the
+// development sets with -v (never a held-out set's).
 import { loadResources } from '../../src/kb/resources.js';
 import { extractReports, readReports, resolveRecords, scorePairs } from './evaluate-resolution.js';
 
-const SETS = [
+const SETS: { file: string; title: string; heldOut?: boolean }[] = [
   { file: 'multi-report.jsonl', title: 'Multi-report set (development)' },
   { file: 'follow-up-reports.jsonl', title: 'Follow-up reports (development)' },
   { file: 'multi-report-2.jsonl', title: 'Second multi-report set (development, from December 2026)' },
@@ -23,11 +24,12 @@ const SETS = [
     file: 'heldout-multi-report-4.jsonl',
     title:
       'Fourth held-out set (written in the second session of 6 December 2026, never used to tune the rules)',
+    heldOut: true,
   },
 ];
 const resources = await loadResources();
 const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
-for (const { file, title } of SETS) {
+for (const { file, title, heldOut } of SETS) {
   const reports = readReports(new URL(`../fixtures/resolve/${file}`, import.meta.url).pathname);
   const s = scorePairs(reports, resolveRecords(extractReports(reports, resources), resources));
   console.log(
@@ -38,7 +40,8 @@ for (const { file, title } of SETS) {
   console.log(`| pairwise merge recall | ${pct(s.recall)} (${s.tp}/${s.tp + s.fn}) | ≥ 85% |`);
   console.log(`| recall where extraction found both incidents | ${pct(s.resolutionRecall)} |  |`);
   console.log(`| labelled reports where extraction found no incident | ${s.unextracted.length} |  |`);
-  if (process.argv.includes('-v')) {
+  // Wrong pairs are listed for development sets only: a held-out set's are never printed.
+  if (process.argv.includes('-v') && !heldOut) {
     for (const m of s.wrongMerges) console.log(`  wrong merge ${m}`);
     for (const m of s.missedMerges) console.log(`  missed merge ${m}`);
     for (const m of s.unextracted) console.log(`  no incident extracted ${m}`);
