@@ -251,6 +251,9 @@ const MOTIVE =
 const POLITICAL_TARGET =
   /\b(?:fire|attack(?:ed|s)?|shot|shooting|stabb(?:ed|ing)|bomb(?:ed|ing)?|killed|targeted|targeting) (?:on |at )?(?:(?:a|the|two|three|several) )?(?:[\w-]+ ){0,2}?(?:lawmakers|politicians|congressm[ae]n|congresswom[ae]n|MPs|senators|ministers|(?:presidential|election) candidates?|parliamentarians)\b/i;
 
+/** A plot, foiled or charged: what was planned, not done. */
+const PLOT = /\b(?:plot(?:s|ted|ting)?|conspiracy|conspiring|foiled|thwarted)\b/i;
+
 /** A device that did not go off: found, defused, made safe. */
 const DEFUSED =
   /\b(?:defused|made safe|unexploded|failed to (?:explode|detonate|go off)|did not (?:explode|detonate|go off)|controlled explosion|bomb squad|found (?:an? |two |three |several )?(?:[\w-]+ ){0,2}?(?:bombs?|devices?|explosives)|(?:bombs?|devices?|explosives) (?:was|were) (?:found|discovered))\b/i;
@@ -488,6 +491,10 @@ function buildIncident(
   const political = ideological || organised;
   const violent = events.some((s) => s.cues.some((c) => c.cue.violent));
   const harmed = casualties.killed !== null || casualties.wounded !== null || sentences.some((s) => s.harm);
+  // Harm done: a toll above zero ("No one was hurt" is none; "plotting to kill" is no toll).
+  const hurt = [casualties.killed, casualties.wounded].some(
+    (c) => c !== null && ('value' in c ? c.value : c.max) > 0,
+  );
   // Bombings, hostage-takings, hijackings and assassinations are rarely anything but deliberate.
   const grave = types.some((t) =>
     [
@@ -501,7 +508,16 @@ function buildIncident(
   let confidence =
     0.25 + (political ? 0.3 : 0) + (violent ? 0.1 : 0) + (harmed ? 0.1 : 0) + (grave && violent ? 0.1 : 0);
   confidence += (actors.perpetrators.some((p) => p.id !== null) ? 0.1 : 0) + (suicideSentence ? 0.05 : 0);
-  if (events.some((s) => s.accident)) confidence -= 0.25;
+  // An accident in the incident's sentences, or in the report's lead when it speaks of the same
+  // thing ("bomb disposal experts blew up a Second World War bomb").
+  const leadAccident =
+    cluster.role === 'main' &&
+    signals[0]?.accident === true &&
+    signals[0].cues.some((c) => types.includes(c.cue.type));
+  if (events.some((s) => s.accident) || leadAccident) confidence -= 0.25;
+  // A plot that harmed no one ("Six charged in plot to attack soldiers") is not an attack.
+  if (cluster.role === 'main' && !hurt && [doc.title ?? '', signals[0]?.text ?? ''].some((t) => PLOT.test(t)))
+    confidence -= 0.3;
   // A war's campaign ("Turkey launched an offensive") is not a discrete attack.
   if (events.some((s) => CAMPAIGN.test(s.text))) confidence -= 0.2;
   // Robbers' explosives and a thriller's suicide vest are not terrorism.

@@ -161,6 +161,7 @@ function classify(
   const context =
     s.political ||
     s.cues.some((c) => c.cue.violent) ||
+    s.foretold ||
     s.harm ||
     s.mentions.some(
       (m) =>

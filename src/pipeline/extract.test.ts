@@ -817,4 +817,33 @@ describe('extract', () => {
     );
     expect(state.statements.map((x) => x.type)).not.toContain('revenge-justification');
   });
+
+  it('reports no confident attack for a depot blast the police call an accident, a hoax, a wartime bomb blown up by experts, or a plot', () => {
+    const confident = (text: string, published: string) =>
+      run(text, published).incidents.filter((i) => i.role === 'main' && i.confidence >= 0.5);
+    expect(
+      confident(
+        'Police said there was nothing to suggest that the blasts which destroyed the fuel depot near Rotterdam were a terrorist attack. The first explosion, at 6 a.m. on Sunday, injured 20 people. Officers said everything pointed to an industrial accident.',
+        '2009-03-09',
+      ),
+    ).toEqual([]);
+    expect(
+      confident(
+        'Schools in Denver reopened on Thursday after an emailed threat that officials concluded was a hoax. The email claimed that bombs had been hidden in schools and that gunmen would attack students.',
+        '2016-01-14',
+      ),
+    ).toEqual([]);
+    expect(
+      confident(
+        'Army bomb disposal experts blew up an unexploded Second World War bomb found on a building site in Bristol on Saturday. The blast shattered windows nearby. No one was hurt.',
+        '2020-06-14',
+      ),
+    ).toEqual([]);
+    expect(
+      confident(
+        'Four men were charged on Monday with plotting to bomb a synagogue in Riverdale, a day after police arrested them. Prosecutors said they had discussed attacking the building with explosives.',
+        '2009-05-22',
+      ),
+    ).toEqual([]);
+  });
 });

@@ -24,6 +24,8 @@ export interface SentenceSignals extends Span {
   cues: { cue: AttackCue; start: number; end: number; date?: Mention }[];
   /** Dates of the earlier attacks the sentence names ("the November 13 Paris attacks", months before). */
   earlierAttackDates: Mention[];
+  /** Violent attack words left out of `cues` as only plotted, threatened or foretold ("would attack"). */
+  foretold: boolean;
   harm: boolean;
   political: boolean;
   accident: boolean;
@@ -45,6 +47,13 @@ const GLOBAL_CUES = ATTACK_CUES.map((cue) => ({
 const BOMB_PARTS = /\bgas (?:cylinders?|canisters?|bottles?)\b/gi;
 const BOMB = /\b(?:bomb(?:s|ing|ings|ed)?|explosives?|IEDs?|detonat\w+)\b/i;
 
+/**
+ * An attack only plotted, planned, threatened or foretold: "plotting to kill soldiers", "discussed
+ * attacking the base", "jihadists would attack with guns" — not an event.
+ */
+const UNREALIZED =
+  /\b(?:plot(?:s|ted|ting)?|conspir(?:ed|ing|acy)|plann(?:ed|ing)|plans|intend(?:ed|ing|s)?|discuss(?:ed|ing)|would|will|threaten(?:ed|ing|s)?|vow(?:ed|ing|s)?)(?: to)?\s+$/i;
+
 /** What an attack may do that would otherwise read as an accident. */
 const CONSEQUENCE =
   /\b(?:crash(?:ed|es)?|collided|collision|collaps\w+|blaze|caught fire|fire broke out)\b/gi;
@@ -60,8 +69,13 @@ export function sentenceSignals(doc: Doc): SentenceSignals[] {
       mentions.push(doc.mentions[k]!);
     const cues: SentenceSignals['cues'] = [];
     const earlierAttackDates: Mention[] = [];
+    let foretold = false;
     for (const { cue, global } of GLOBAL_CUES) {
       for (const x of text.matchAll(global)) {
+        if (UNREALIZED.test(text.slice(Math.max(0, x.index - 40), x.index))) {
+          if (cue.violent) foretold = true;
+          continue;
+        }
         const found = { cue, start: s.start + x.index, end: s.start + x.index + x[0].length };
         const date = dateAttachedTo(doc, found, mentions);
         if (date && datesEarlierEvent(date.value as DateValue, doc.published)) {
@@ -91,6 +105,7 @@ export function sentenceSignals(doc: Doc): SentenceSignals[] {
       text,
       cues,
       earlierAttackDates,
+      foretold,
       harm,
       political,
       accident,

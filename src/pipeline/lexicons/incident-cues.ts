@@ -10,10 +10,11 @@ export const HARM =
 
 /**
  * Words showing an accident, a disaster, sport or a figure of speech rather than an attack
- * ("gas explosion", "heart attack", "the attacking midfielder", "a shark attack").
+ * ("gas explosion", "heart attack", "the attacking midfielder", "a shark attack", a wartime bomb
+ * blown up by disposal experts).
  */
 export const NOT_AN_ATTACK =
-  /\b(?:accident(?:al|ally|s)?|gas (?:leak|explosion|cylinder|pipe)|boiler|crash(?:ed|es)?|collided|collision|derail\w*|earthquake|collaps\w+|stampede|crowd crush|crush|tsunami|hurricane|typhoon|cyclone|tornado|flood\w*|landslide|wildfire|bushfire|blaze|fire broke out|caught fire|short circuit|electrical fault|volcan\w+|eruption|heart attack|panic attack|asthma attack|cyber[- ]?attacks?|shark|dog attack|animal|jackals?|wolves|bears?|election campaign|chess|mining|quarry|demolition|fireworks? (?:factory|warehouse|explosion|accident|blast|stall|shop|plant)|fireworks exploded|meteor|asteroid)\b/i;
+  /\b(?:accident(?:al|ally|s)?|gas (?:leak|explosion|cylinder|pipe)|boiler|crash(?:ed|es)?|collided|collision|derail\w*|earthquake|collaps\w+|stampede|crowd crush|crush|tsunami|hurricane|typhoon|cyclone|tornado|flood\w*|landslide|wildfire|bushfire|blaze|fire broke out|caught fire|short circuit|electrical fault|volcan\w+|eruption|heart attack|panic attack|asthma attack|cyber[- ]?attacks?|shark|dog attack|animal|jackals?|wolves|bears?|election campaign|chess|mining|quarry|demolition|fireworks? (?:factory|warehouse|explosion|accident|blast|stall|shop|plant)|fireworks exploded|meteor|asteroid|unexploded|(?:Second World War|World War (?:II|Two|2)|WWII|wartime) (?:bombs?|shells?|devices?|mines?|ordnance)|bomb disposal|controlled (?:explosion|detonation))\b/i;
 
 /**
  * Sport, whose words ("attack", "shot", "killed them in the first half") read like violence; an
@@ -48,10 +49,11 @@ export const PAST_ATTRIBUTION =
 
 /**
  * The authorities or the report ruling terrorism out: "nothing to suggest the attack was an act of
- * terrorism", "no political motive", "police ruled out terrorism".
+ * terrorism", "no political motive", "police ruled out terrorism", "everything pointed to an
+ * industrial accident", "a threat that authorities concluded was a hoax".
  */
 export const NOT_TERRORISM =
-  /\b(?:no(?:thing)?(?: in the investigation)? (?:to suggest|to indicate|indicating|suggesting|evidence|indication|sign)[^.]{0,60}?\b(?:(?<!(?:international|foreign|outside) )terror\w*|political(?:ly)? motiv\w*|ideolog\w*|(?:political|ideological|religious) motive)|(?:ruled?|rules|ruling|rule) out (?:an? )?(?:act of )?(?:terror\w*|attack|bomb|sabotage)|not (?:being )?(?:treated|investigated) as (?:an act of )?terror\w*|not terror(?:ism|-related)|not a bomb|no trace of explosives|from terrorism to (?:mass )?murder|(?:dropped|drop|drops) (?:the )?terrorism (?:charges?|case)|no (?:political|ideological|religious|terrorist)(?: or (?:political|ideological|religious))? motive|motivated (?:solely |only |purely )?by money|financial(?:ly)? motivated)/i;
+  /\b(?:no(?:thing)?(?: in the investigation)? (?:to suggest|to indicate|indicating|suggesting|evidence|indication|sign|to link|linking)[^.]{0,100}?\b(?:(?<!(?:international|foreign|outside) )terror\w*|political(?:ly)? motiv\w*|ideolog\w*|(?:political|ideological|religious) motive)|(?:ruled?|rules|ruling|rule) out (?:an? )?(?:act of )?(?:terror\w*|attack|bomb|sabotage)|not (?:being )?(?:treated|investigated) as (?:an act of )?terror\w*|not terror(?:ism|-related)|not a bomb|no trace of explosives|from terrorism to (?:mass )?murder|(?:dropped|drop|drops) (?:the )?terrorism (?:charges?|case)|no (?:political|ideological|religious|terrorist)(?: or (?:political|ideological|religious))? motive|motivated (?:solely |only |purely )?by money|financial(?:ly)? motivated|pointed to an? (?:industrial |tragic )?accident|(?:was|were|is|as|be) (?:an? )?hoax(?:es)?\b|judged (?:to be )?an? hoax)/i;
 
 const DENIALS = new RegExp(NOT_TERRORISM.source, 'gi');
 /** Political words inside a denial ("reclassified the case from terrorism to mass murder") do not count. */
