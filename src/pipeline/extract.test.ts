@@ -846,4 +846,39 @@ describe('extract', () => {
       ),
     ).toEqual([]);
   });
+
+  it('names the group that said in a communique that it planted the bomb, told a channel its bomber struck, claimed through its agency, or belonged to an organisation', () => {
+    const perps = (text: string, published: string) =>
+      run(text, published).incidents[0]?.perpetrators.map((p) => p.id);
+    expect(
+      perps(
+        'The Red Brigades said in a statement received by two newspapers on Tuesday that it had planted the bomb that exploded at a police barracks in Milan on Sunday.',
+        '1979-05-15',
+      ),
+    ).toEqual(['red-brigades']);
+    expect(
+      perps(
+        'A suicide bomber killed 20 people at a mosque in Zahedan on Thursday. The Sunni militant group Jundallah, which says it fights for the Baluch, told a television channel that a fighter from the group had carried out the bombing.',
+        '2009-05-29',
+      ),
+    ).toEqual(['jundallah-iran']);
+    expect(
+      perps(
+        "A gunman killed a man in a hotel in Brussels on Monday. Islamic State's Amaq news agency said the attack had been carried out by one of its soldiers.",
+        '2017-06-06',
+      ),
+    ).toEqual(['islamic-state']);
+    expect(
+      perps(
+        'Gunmen who killed a minister in Cairo on Tuesday belonged to an underground extremist organization, Tanzim al-Jihad, officials said on Friday.',
+        '1981-10-09',
+      ),
+    ).toEqual(['egyptian-islamic-jihad']);
+    expect(
+      perps(
+        'Police questioned two men over the bombing that killed five soldiers near Newry on Monday, one of two attacks that the Irish Republican Army has claimed.',
+        '1979-08-29',
+      ),
+    ).toEqual(['provisional-ira']);
+  });
 });

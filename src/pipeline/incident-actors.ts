@@ -12,7 +12,7 @@ const ACTS =
  * Colombia, or FARC, was behind" — the group is the subject of an attack verb.
  */
 const AFTER_GROUP = new RegExp(
-  `^(?:-(?:linked|affiliated|inspired|allied|led|backed))?(?:\\s*,\\s*(?:or\\s+)?[^,.;]{1,70},)?\\s*(?:\\([^)]{1,15}\\)\\s*)?(?:(?:rebel|militant|jihadist|separatist|armed|islamist|insurgent|guerrilla|extremist)\\s+)?(?:group\\s+|movement\\s+)?(?:(?:militants?|fighters?|gunm[ae]n|insurgents?|members?|rebels?|jihadists?|suicide bombers?|bombers?|attackers?|cells?|forces|troops)\\s+)?(?:(?:who|that)\\s+)?(?:(?:has|have|had|reportedly|allegedly|apparently)\\s+)?(?:(?:said|says|announced|admitted)(?:\\s+on\\s+\\w+)?(?:\\s+that)?\\s+(?:it|they|(?:one of\\s+)?(?:its|their)\\s+(?:units?|fighters|members|militants|men|cells?))\\s+(?:had|has|have)\\s+)?${ACTS}\\b`,
+  `^(?:-(?:linked|affiliated|inspired|allied|led|backed))?(?:\\s*,\\s*(?:or\\s+)?[^,.;]{1,70},)?\\s*(?:\\([^)]{1,15}\\)\\s*)?(?:(?:rebel|militant|jihadist|separatist|armed|islamist|insurgent|guerrilla|extremist)\\s+)?(?:group\\s+|movement\\s+)?(?:(?:militants?|fighters?|gunm[ae]n|insurgents?|members?|rebels?|guerrillas?|jihadists?|suicide bombers?|bombers?|attackers?|cells?|forces|troops)\\s+)?(?:(?:who|that)\\s+)?(?:(?:has|have|had|reportedly|allegedly|apparently)\\s+)?(?:(?:said|says|announced|admitted|told)\\b(?:\\s+on\\s+\\w+)?(?:[^.;"“]{0,120}?\\bthat)?\\s+(?:it|they|the group|(?:one of\\s+)?(?:its|their)\\s+(?:units?|fighters|members|militants|men|cells?)|(?:a|an|one|two|three)\\s+[^.;]{0,40}?\\b(?:from|of)\\s+(?:the group|its ranks))\\s+(?:had|has|have)\\s+)?${ACTS}\\b`,
   'i',
 );
 /**
@@ -22,6 +22,9 @@ const AFTER_GROUP = new RegExp(
  */
 const LIST_TAIL =
   /^(?:\s*,(?=\s*(?:had|has|have|were|are|was|is)\s)|(?:\s*,\s*[^,.;]{1,60}?(?=,|\s+(?:and|or)\s))*,?\s+(?:and|or)\s+(?:the\s+)?[^,.;]{1,90}?(?:,[^,.;]{1,70})?(?=,?\s+(?:were|are|had|have)\s)(?:\s*,)?)/;
+/** "attacks on Monday that <group> has claimed": an attack noun, then the relative pronoun. */
+const CLAIMED_ATTACK_BEFORE =
+  /\b(?:attacks?|bombings?|blasts?|killings?|shootings?|assault|operation|ambush)\b[^.;]{0,30}?\b(?:that|which)\s+(?:the\s+)?$/i;
 /** "a letter from the Red Army Faction claiming responsibility": the group a claim comes from. */
 const CLAIMING_AFTER =
   /^\s*,?\s*(?:claiming|that claimed|which claimed|saying (?:that )?it (?:had|has|was))\b/i;
@@ -30,7 +33,7 @@ const CLAIMING_AFTER =
  * separatist group ETA".
  */
 const BEFORE_GROUP =
-  /\b(?:by|blamed on|blamed (?:the |this |that )?(?:[\w-]+ ){0,2}?(?:attack|bombing|shooting|killings?|massacre|blast|explosion|kidnapping|abduction)s? on|blamed|accused|attributed to|claimed by|carried out by|suspected|members of|fighters (?:from|of)|militants (?:from|of)|gunmen (?:from|of)|insurgents (?:from|of)|rebels (?:from|of)|guerrillas (?:from|of)|hijackers (?:from|of)|kidnappers (?:from|of)|commandos (?:from|of)|belonged to|belongs to|members? of)\s+(?:the\s+|suspected\s+|(?:a|an)\s+)?(?:outlawed\s+|banned\s+|proscribed\s+)?(?:[\w-]+-based\s+)?(?:(?:[\w-]+\s+){0,3}(?:group|organi[sz]ation|movement)\s+)?$/i;
+  /\b(?:by|blamed on|blamed (?:the |this |that )?(?:[\w-]+ ){0,2}?(?:attack|bombing|shooting|killings?|massacre|blast|explosion|kidnapping|abduction)s? on|blamed|accused|attributed to|claimed by|carried out by|suspected|members of|fighters (?:from|of)|militants (?:from|of)|gunmen (?:from|of)|insurgents (?:from|of)|rebels (?:from|of)|guerrillas (?:from|of)|hijackers (?:from|of)|kidnappers (?:from|of)|commandos (?:from|of)|belonged to|belongs to|members? of)\s+(?:the\s+|suspected\s+|(?:a|an)\s+)?(?:outlawed\s+|banned\s+|proscribed\s+)?(?:[\w-]+-based\s+)?(?:(?:[\w-]+\s+){0,3}(?:group|organi[sz]ation|movement),?\s+)?$/i;
 /** Words before a group that make it the target or an outsider: "against ISIS", "fighting the Taliban". */
 const NOT_PERPETRATOR =
   /\b(?:against|fighting|fight|on|targeting|targeted|denied|deny|denies|from|defeat(?:ed)?|war on|campaign against|operation against|rivals?|condemned|linked to|affiliated (?:to|with)|loyal to|inspired by|allied (?:to|with)|close to|sympathi[sz]ers? of|supporters? of|offshoot of|splinter of|faction of|wing of|branch of)\s+(?:the\s+)?$/i;
@@ -97,10 +100,13 @@ export function extractIncidentActors(
     for (const g of groups) {
       const entry = entryOf(g);
       if (!entry) continue;
-      const before = text.slice(Math.max(s.start, g.start - 40), g.start);
+      const before = text.slice(Math.max(s.start, g.start - 80), g.start);
       const after = text.slice(g.end, Math.min(s.end, g.end + 80));
       const attributed = BEFORE_GROUP.test(before);
-      const claiming = claim && CLAIMING_AFTER.test(after);
+      const claiming =
+        (claim && CLAIMING_AFTER.test(after)) ||
+        // "one of two attacks on Monday that the Irish Republican Army has claimed"
+        (CLAIMED_ATTACK_BEFORE.test(before) && /^\s+(?:has\s+|had\s+|have\s+)?claimed\b/i.test(after));
       if (!attributed && !claiming && NOT_PERPETRATOR.test(before)) continue;
       // "ISIS-inspired", "al-Qaeda-linked": an affiliation, not the actor.
       if (/^-(?:linked|affiliated|inspired|allied|aligned|backed)\b/i.test(after)) continue;
@@ -109,13 +115,14 @@ export function extractIncidentActors(
         AFTER_GROUP.test(text.slice(g.end, Math.min(s.end, g.end + 200)).replace(LIST_TAIL, '')) ||
         attributed;
       if (
-        claim &&
+        (claim || claiming) &&
         (subject ||
           claiming ||
-          /^\)?\s*(?:\([^)]{1,15}\))?(?:\s*,\s*(?:or\s+)?[^,.;]{1,70},)?\s*,?\s*(?:has |have |had )?(?:claimed|said|took|admitted|announced|stated)/i.test(
+          /^\)?\s*(?:\([^)]{1,15}\))?(?:\s*,\s*(?:or\s+)?[^,.;]{1,70},)?\s*,?\s*(?:['’]s\s+(?:[\w-]+\s+){0,3}?(?:news agency|agency|media(?: wing| office)?|channel|spokes(?:man|woman|person)|statement)\s+)?(?:has |have |had )?(?:\w+ly\s+)?(?:claimed|said|took|admitted|announced|stated)/i.test(
             after,
           ) ||
-          /claimed by\s+(?:the\s+)?$/i.test(before))
+          // "claimed by X", "in the name of X"
+          /(?:claimed by|in the name of)\s+(?:the\s+)?$/i.test(before))
       ) {
         const outlet = outlets.map(entryOf).find((o) => o !== undefined);
         claimed.set(
@@ -124,7 +131,7 @@ export function extractIncidentActors(
         );
         evidence.push(ev('claimedBy', s));
       }
-      if (subject || (claim && claimed.has(entry.id))) {
+      if (subject || claimed.has(entry.id)) {
         if (!perpetrators.has(entry.id)) evidence.push(ev('perpetrators', s));
         perpetrators.set(entry.id, actorRef(entry, g.text));
       }
