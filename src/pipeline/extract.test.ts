@@ -881,4 +881,41 @@ describe('extract', () => {
       ),
     ).toEqual(['provisional-ira']);
   });
+
+  it('adds up tolls told in pieces and keeps attackers named among the dead apart', () => {
+    const killed = (text: string) => run(text, '2012-04-02').incidents[0]?.killed;
+    expect(
+      killed('Gunmen stormed a church in Dori on Sunday, killing the pastor and four worshippers.'),
+    ).toEqual({ value: 5 });
+    expect(
+      killed(
+        "A bomb exploded beside the governor's car in Quetta on Sunday, killing him and at least nine other people.",
+      ),
+    ).toEqual({ value: 10 });
+    expect(
+      killed(
+        'A suicide bomber killed two ministers and at least 14 other people at a hotel in Mogadishu on Sunday.',
+      ),
+    ).toEqual({ value: 16 });
+    expect(
+      killed(
+        'Militants attacked a base in Jaffna on Sunday. Officials said six soldiers and 11 rebels were killed.',
+      ),
+    ).toEqual({ value: 6 });
+    expect(
+      killed(
+        'A suicide bomber struck a cafe in Haifa on Sunday. Twelve Israelis, Jews and Arabs, were killed.',
+      ),
+    ).toEqual({ value: 12 });
+    expect(
+      killed(
+        'Commandos stormed the residence in Lima on Sunday. One hostage, a judge, died of a gunshot wound, and two officers were killed.',
+      ),
+    ).toEqual({ value: 3 });
+    const rome = run(
+      'Gunmen attacked the airport in Rome on Sunday. Sixteen people, three of the four gunmen among them, were killed.',
+      '1985-12-28',
+    );
+    expect(rome.incidents[0]).toMatchObject({ killed: { value: 13 }, perpetratorsKilled: { value: 3 } });
+  });
 });

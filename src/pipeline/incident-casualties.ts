@@ -8,12 +8,12 @@ import type { SentenceSignals } from './sentence-signals.js';
  * killed") — not a killing the counted people did ("two men shot dead a journalist").
  */
 const KILLED_AFTER =
-  /^\s*((?:(?!(?:and|or|but|were|was|have|had|are|that|which|who|when|after|before)\b)[a-z][\w'-]*,?\s+){0,4}?)(?:(?:were|was|have been|had been|are|are reported|were confirmed|are feared|are believed)\s+)?(?:(?:reportedly|also|later|all|subsequently|been)\s+)*(?:(?:killed|murdered|slain|shot dead|(?:burned|burnt|stabbed|beaten|hacked) to death)\b(?!\s+(?:a|an|the|his|her|their|one|two|three|four|five|six|seven|eight|nine|ten|\d[\d,]*|at least|more than|dozens|scores|several|many|some)\b)|(?:dead|died|lost their lives|deaths|fatalities|bodies|confirmed dead)\b)/i;
+  /^\s*((?:(?!(?:and|or|but|were|was|have|had|are|that|which|who|when|after|before)\b)[a-z][\w'-]*,?\s+){0,4}?)(?:(?![^,.;]*\b(?:were|was|are|is|had|have)\b)[^,.;]{1,40},\s+)?(?:and (?:\d+|[a-z]+) (?:[\w-]+ )?(?:rebels?|militants?|attackers?|gunm[ae]n|insurgents?|fighters?|assailants?) )?(?:(?:were|was|have been|had been|are|are reported|were confirmed|are feared|are believed)\s+)?(?:(?:reportedly|also|later|all|subsequently|been)\s+)*(?:(?:killed|murdered|slain|shot dead|(?:burned|burnt|stabbed|beaten|hacked) to death)\b(?!\s+(?:a|an|the|his|her|their|one|two|three|four|five|six|seven|eight|nine|ten|\d[\d,]*|at least|more than|dozens|scores|several|many|some)\b)|(?:dead|died|lost their lives|deaths|fatalities|bodies|confirmed dead)\b)/i;
 /** Counted people who are the attackers, not victims ("all 33 attackers were killed"). */
 const ATTACKER_NOUNS =
   /\b(?:attackers?|assailants?|gunm[ae]n|militants?|insurgents?|bombers?|terrorists?|hijackers?|hostage[- ]takers?|perpetrators?|jihadists?|fighters?|rebels?|extremists?)\b/i;
 const KILLED_BEFORE =
-  /(?:kill(?:ed|ing|s)?(?: (?:himself|herself|themselves) and| (?:a|an|one) [\w-]+ and)?|murder(?:ed|ing)|left|leaving|death toll\b[^.;]{0,140}?\b(?:rose|risen|climbed|increased|jumped|reached|stood|stands|is|was|of|at|to)(?: to| at)?|(?:put|puts|putting|gave|give|gives) the (?:death )?toll (?:at|as)|dead (?:numbered|reached)|claim(?:ed|ing) the lives of|deaths of)\s*$/i;
+  /(?:kill(?:ed|ing|s)?(?: (?:himself|herself|themselves) and| (?:(?:a|an|one|the|his|her|their) (?:[\w-]+ ){0,2}?[\w-]+|him|her) and(?: at least| more than| about| nearly)?)?|murder(?:ed|ing)|left|leaving|death toll\b[^.;]{0,140}?\b(?:rose|risen|climbed|increased|jumped|reached|stood|stands|is|was|of|at|to)(?: to| at)?|(?:put|puts|putting|gave|give|gives) the (?:death )?toll (?:at|as)|dead (?:numbered|reached)|claim(?:ed|ing) the lives of|deaths of)\s*$/i;
 const WOUNDED_AFTER =
   /^\s*(?:(?!(?:were|was|have|had|are|is|that|which|who|when|after|before|while|but|killed|dead|died|of (?!them|those)|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\b)[A-Za-z][\w'-]*,?\s+){0,4}?(?:of (?:his|her|their|the) (?:family|families|relatives|colleagues|unit|crew)\s+)?(?:(?:were|was|have been|had been|are|were reportedly)\s+)?(?:(?:seriously|critically|severely|slightly)\s+)?(?:injured|wounded|hurt|injuries|casualties were wounded|receiving treatment|being treated|treated in hospital|hospitali[sz]ed|admitted to hospital)/i;
 const WOUNDED_BEFORE = /(?:injur(?:ed|ing|es)|wound(?:ed|ing|s)|hurt(?:ing)?)\s*$/i;
@@ -41,6 +41,8 @@ const ONE_WOUNDED =
 /** "50 people were killed, including the gunman" — the attackers counted among the dead. */
 const INCLUDING_ATTACKERS =
   /^[^.;]{0,60}?\b(?:including|among them|counting) (?:the |both )?(?:(a|one|two|three|four|five|six|\d+) )?(?:of the )?(?:suspected )?(gunm[ae]n|attackers?|assailants?|bombers?|suicide bombers?|perpetrators?|terrorists?|shooters?|hostage[- ]takers?)\b/i;
+const ATTACKERS_AMONG_THEM =
+  /^[^.;]{0,20}?,\s*(a|one|two|three|four|five|\d+) of the (?:[\w-]+ )?(gunm[ae]n|attackers?|assailants?|bombers?|hijackers?|militants?|terrorists?) among them\b/i;
 const ROSE = /\b(?:rose|risen|has risen|climbed|increased|now stands|reached|jumped|updated|latest)\b/i;
 const ATTACKER_DIED =
   /\b(?:the |a )?(?:gunm[ae]n|attackers?|assailants?|bombers?|shooters?|perpetrators?|suspects?)\b[^.]{0,40}?\b(?:(?:was|were) (?:shot dead|killed|shot and killed|neutrali[sz]ed)|died|blew (?:himself|herself|themselves) up|killed (?:himself|herself|themselves)|took (?:his|her|their) own li(?:fe|ves))/i;
@@ -104,6 +106,7 @@ export function extractCasualties(text: string, sentences: SentenceSignals[]): C
 
   for (const s of sentences) {
     let lastQuantity: Mention | undefined;
+    let lastKilled: { quantity: Mention; figure: Figure } | undefined;
     for (const q of s.mentions.filter((m) => m.kind === 'quantity')) {
       const prior = lastQuantity;
       lastQuantity = q;
@@ -119,6 +122,18 @@ export function extractCasualties(text: string, sentences: SentenceSignals[]): C
         );
       const before = text.slice(Math.max(s.start, q.start - 160), q.start);
       const rose = ROSE.test(before) || ROSE.test(after.slice(0, 30));
+      // "killed three cabinet ministers and at least 16 other people": the others join the first figure.
+      if (
+        lastKilled &&
+        prior === lastKilled.quantity &&
+        /^\s+(?:(?!(?:were|was|killed|died|dead|wounded|injured)\b)[\w-]+\s+){0,3}and\s+(?:at least\s+|more than\s+|about\s+|nearly\s+)?$/i.test(
+          text.slice(prior.end, q.start),
+        ) &&
+        /^\s+(?:[\w-]+\s+)?others?\b/i.test(after)
+      ) {
+        lastKilled.figure.value += v.value;
+        continue;
+      }
       const killedAfter = KILLED_AFTER.exec(after);
       if (killedAfter && ATTACKER_NOUNS.test(killedAfter[1] ?? '')) {
         perpKilled ??= { value: v.value, evidence: ev('perpetratorsKilled', s) };
@@ -130,12 +145,24 @@ export function extractCasualties(text: string, sentences: SentenceSignals[]): C
         const previous =
           prior && /^\s+(?:[\w-]+\s+){0,3}and\s+$/i.test(text.slice(prior.end, q.start)) ? prior : undefined;
         if (previous && killedAfter) value += (previous.value as QuantityValue).value;
+        // "One hostage … died of a gunshot wound, and two army officers were killed": two clauses, one toll.
+        if (
+          killedAfter &&
+          lastKilled &&
+          prior === lastKilled.quantity &&
+          /\b(?:died|killed|dead)\b[^.;]*,?\s+and\s+$/i.test(text.slice(prior.end, q.start))
+        ) {
+          lastKilled.figure.value += value;
+          continue;
+        }
         // "killed the governor … and two other people", "killing a teacher and three children":
         // the victim named first counts too.
         if (
           (/^\s+others?\b|^\s+(?:[\w-]+\s+)?other\b/i.test(after) &&
             /\bkill(?:ed|ing)\s+(?:the|a|an)\s+[^.,;]{3,100}?\s+and\s+$/i.test(before)) ||
-          /\bkill(?:ed|ing)\s+(?:a|an|one)\s+[\w-]+\s+and\s+$/i.test(before)
+          /\bkill(?:ed|ing)\s+(?:(?:a|an|one|the|his|her|their)\s+(?:[\w-]+\s+){0,2}?[\w-]+|him|her)\s+and\s+(?:at least\s+|more than\s+|about\s+|nearly\s+)?$/i.test(
+            before,
+          )
         )
           value += 1;
         // "killing three Chinese nationals and their Pakistani driver": one more named after the figure.
@@ -143,7 +170,8 @@ export function extractCasualties(text: string, sentences: SentenceSignals[]): C
         // "killed seven members of the security forces, two Jordanian civilians and a Canadian
         // tourist": every group of the list counts.
         else if (!killedAfter) value += listedVictims(text.slice(q.end, s.end));
-        const incl = INCLUDING_ATTACKERS.exec(after);
+        // "16 people, three of the four gunmen among them, were killed": the attackers named apart.
+        const incl = INCLUDING_ATTACKERS.exec(after) ?? ATTACKERS_AMONG_THEM.exec(after);
         // "including the gunman" is one; "including the four attackers" four; "the attackers" unknown.
         const plural = incl ? /(?:s|men)$/i.test(incl[2]!) : false;
         const stated = incl?.[1] ? (NUMBER_WORDS[incl[1].toLowerCase()] ?? Number(incl[1])) : undefined;
@@ -152,13 +180,15 @@ export function extractCasualties(text: string, sentences: SentenceSignals[]): C
           perpKilled = { value: count, evidence: ev('perpetratorsKilled', s) };
           value = Math.max(0, value - count);
         }
-        killed.push({
+        const figure: Figure = {
           value,
           sentence: s.index,
           rose,
           vague: /^(?:dozens|scores|hundreds|thousands)$/i.test(q.text),
           evidence: ev('killed', s),
-        });
+        };
+        killed.push(figure);
+        lastKilled = { quantity: q, figure };
       } else if (WOUNDED_AFTER.test(after) || WOUNDED_BEFORE.test(before)) {
         wounded.push({ value: v.value, sentence: s.index, rose, evidence: ev('wounded', s) });
       }
