@@ -918,4 +918,26 @@ describe('extract', () => {
     );
     expect(rome.incidents[0]).toMatchObject({ killed: { value: 13 }, perpetratorsKilled: { value: 3 } });
   });
+
+  it('dates an attack by its own sentence, not by a recalled one, and reads a person seized and villagers shot to death as attacks', () => {
+    const quetta = run(
+      'The death toll from a bomb in Quetta rose to 80 on Sunday, police said. The bomb, hidden in a water tanker, exploded on Saturday evening near a market. On Jan. 10, twin suicide bombings at a snooker club killed more than 90 people.',
+      '2013-02-17',
+    );
+    expect(quetta.incidents[0]?.date?.value).toBe('2013-02-16');
+    const seized = run(
+      'Kidnappers demanded the release of 11 prisoners, the government said today. Mr Schmidt, 62, a banker, was seized on Monday evening in Cologne as he was driven home, and gunmen shot dead his driver.',
+      '1977-09-07',
+    );
+    expect(seized.incidents[0]).toMatchObject({
+      type: 'Hostage Taking (Kidnapping)',
+      date: { value: '1977-09-05' },
+      location: { city: 'Cologne' },
+    });
+    const suburb = run(
+      'Armed men hacked and shot to death scores of villagers in Beni Ali, a farming suburb south of Blida, on Monday night.',
+      '1997-09-24',
+    );
+    expect(suburb.incidents[0]).toMatchObject({ type: 'Armed Assault', location: { city: 'Beni Ali' } });
+  });
 });

@@ -125,12 +125,23 @@ export function incidentDate(
       ownDates(s).filter((m) => (m.value as DateValue).precision === 'day' && inViolentClause(doc, s, m)),
     ])
     .find(([, ms]) => ms.length > 0);
+  // Then the first event sentence that dates an attack word of any kind ("The bomb, packed into a
+  // water tanker, exploded on Saturday evening"), before the earliest day of any event sentence.
+  const firstDatedAny = events
+    .map((s): [SentenceSignals, Mention[]] => [
+      s,
+      ownDates(s).filter(
+        (m) => (m.value as DateValue).precision === 'day' && inViolentClause(doc, s, m, true),
+      ),
+    ])
+    .find(([, ms]) => ms.length > 0);
   // "replaced his interior minister on Tuesday, a day after militants massacred 58 tourists".
   const before = lead ? daysBefore(doc, lead, dates(lead)) : undefined;
   if (before) return before;
   const tiers: [SentenceSignals, Mention[]][][] = [
     lead ? [[lead, leadClause.slice(0, 1)]] : [],
     firstDated ? [[firstDated[0], firstDated[1].slice(0, 1)]] : [],
+    firstDatedAny ? [[firstDatedAny[0], firstDatedAny[1].slice(0, 1)]] : [],
     events.map((s) => [s, ownDates(s)]),
     sentences.map((s) => [s, ownDates(s)]),
     harmSentences.map((s) => [s, ownDates(s)]),

@@ -67,7 +67,7 @@ export const ATTACK_CUES: AttackCue[] = [
     violent: true,
   },
   {
-    re: /\b(?:kidnap(?:ped|ping|pers?)?|abduct(?:ed|ion|ions|ing)|seized (?:as )?hostages?)\b|\b(?:girls|boys|children|students|schoolgirls|schoolchildren|women|villagers|passengers|hostages|tourists|workers) (?:who were |were |had been )?(?:seized|snatched|taken captive|carried off) by\b|\b(?:was|were|had been) (?:seized|snatched|taken) from (?:their|his|her|the) (?:home|house|car|vehicle|compound|hotel|office|bed)s?\b/i,
+    re: /\b(?:kidnap(?:ped|ping|pers?)?|abduct(?:ed|ion|ions|ing)|seized (?:as )?hostages?)\b|\b(?:girls|boys|children|students|schoolgirls|schoolchildren|women|villagers|passengers|hostages|tourists|workers) (?:who were |were |had been )?(?:seized|snatched|taken captive|carried off) by\b|\b(?:was|were|had been) (?:seized|snatched|taken) from (?:their|his|her|the) (?:home|house|car|vehicle|compound|hotel|office|bed)s?\b|\b(?!(?:weapons|arms|drugs|explosives|guns|cash|money|goods|documents|assets|property|cargo|ammunition|cocaine|heroin|passports?|vessels?|ships?|tankers?|shipments?|land|territory|towns?|villages?|bases?|buildings?|computers?|phones?|materials?|items|vehicles?|cars?|trucks?|they|it)\b)[a-z]+(?:(?:, [^,.;]{1,60}){1,2},)? (?:was|were) seized (?:on|in|at|as|while|outside|near|from)\b/i,
     type: 'Hostage Taking (Kidnapping)',
     violent: true,
   },
@@ -128,13 +128,13 @@ export const ATTACK_CUES: AttackCue[] = [
     violent: false,
   },
   {
-    re: /\b(?:shoot(?:ing|ings|er|ers)?|shot (?:dead|and killed|at|him|her|them|repeatedly|(?:several|many|multiple|two|three|four|five|\w+ more) times|in the (?:head|chest|back|neck|face|leg|stomach))|open(?:ed|ing|s)? fire|gun(?:man|men|fire|shots?)|gun attacks?|sniper|machine[- ]guns?|rifles?|(?<!Tobacco, )firearms?|pistols?|handguns?|AK-47s?)\b/i,
+    re: /\b(?:shoot(?:ing|ings|er|ers)?|shot (?:dead|to death|and killed|at|him|her|them|repeatedly|(?:several|many|multiple|two|three|four|five|\w+ more) times|in the (?:head|chest|back|neck|face|leg|stomach))|open(?:ed|ing|s)? fire|gun(?:man|men|fire|shots?)|gun attacks?|sniper|machine[- ]guns?|rifles?|(?<!Tobacco, )firearms?|pistols?|handguns?|AK-47s?)\b/i,
     type: 'Armed Assault',
     weapon: 'Firearms',
     violent: true,
   },
   {
-    re: /\b(?:stabb(?:ed|ing|ings)|knife attacks?|knifem[ae]n|knives|(?:with|wielding|brandishing) a knife|machetes?|hacked to death|axes?|swords?)\b/i,
+    re: /\b(?:stabb(?:ed|ing|ings)|knife attacks?|knifem[ae]n|knives|(?:with|wielding|brandishing) a knife|machetes?|hacked (?:and shot )?to death|axes?|swords?)\b/i,
     type: 'Armed Assault',
     weapon: 'Melee',
     violent: true,

@@ -25,7 +25,7 @@ export const SPORT =
 
 /** A past, earlier incident that the text recalls ("in 2006", "last year's attack", "the earlier attack"). */
 export const RECALLED =
-  /\b(?:follows|following the|in the wake of|comes after|came after|previous (?:[\w-]+ )?(?:attacks?|bombings?|shootings?|incidents?|assaults?|massacres?|killings?|stabbings?)|earlier(?! this (?:week|month))|last year's|anniversary|recalled?|reminiscent|years? ago|in (?:19|20)\d\d|since (?:19|20)\d\d|history of|similar attack|copycat|a separate (?:[\w-]+ ){0,2}?(?:attacks?|shootings?|bombings?|stabbings?|incidents?))\b/i;
+  /\b(?:follows|following the|in the wake of|comes after|came after|previous (?:[\w-]+ )?(?:attacks?|bombings?|shootings?|incidents?|assaults?|massacres?|killings?|stabbings?)|earlier (?:[\w-]+ )?(?:attacks?|bombings?|blasts?|shootings?|incidents?|assaults?|massacres?|killings?|stabbings?|raids?|strikes?|hijackings?|kidnappings?)|earlier (?:that|this) year|last year's|anniversary|recalled?|reminiscent|years? ago|in (?:19|20)\d\d|since (?:19|20)\d\d|history of|similar attack|copycat|a separate (?:[\w-]+ ){0,2}?(?:attacks?|shootings?|bombings?|stabbings?|incidents?))\b/i;
 
 /** A trial, sentencing or inquiry — the article is about the aftermath, not the attack. */
 export const AFTERMATH =
