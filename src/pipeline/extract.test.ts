@@ -940,4 +940,38 @@ describe('extract', () => {
     );
     expect(suburb.incidents[0]).toMatchObject({ type: 'Armed Assault', location: { city: 'Beni Ali' } });
   });
+
+  it("places an attack in a town given by its distance from another, an air base, a village in a department, not a resident's city or a protest's country", () => {
+    const city = (text: string, published = '1975-08-01') =>
+      run(text, published).incidents[0]?.location?.city;
+    expect(
+      city(
+        'Gunmen shot dead three musicians at Drumbeg, about six miles north of Newry, on the main Belfast–Dublin road early on Thursday.',
+      ),
+    ).toBe('Drumbeg');
+    expect(
+      city(
+        'Rebels stormed the Palaly air base, 20 km north of Jaffna, on Tuesday and destroyed six aircraft with rockets and explosives.',
+        '2001-07-25',
+      ),
+    ).toBe('Palaly');
+    expect(
+      city(
+        'Guerrillas massacred 40 villagers in the village of Santa Rosa in the department of Ayacucho on Monday.',
+        '1984-04-04',
+      ),
+    ).toBe('Santa Rosa');
+    expect(
+      city(
+        'WASHINGTON (AP) — A Denver man was charged on Friday in the shooting of two guards outside a museum in Baltimore on Thursday.',
+        '2019-05-24',
+      ),
+    ).toBe('Baltimore');
+    const protest = run(
+      'WASHINGTON (AP) — A bomb exploded in a washroom of the Capitol early Monday. The Weather Underground said the bombing was a protest against the invasion of Laos.',
+      '1971-03-02',
+    );
+    expect(protest.incidents[0]?.location).toMatchObject({ countryCode: 'US' });
+    expect(protest.statements.map((x) => x.type)).toContain('revenge-justification');
+  });
 });

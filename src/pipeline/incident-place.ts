@@ -62,10 +62,16 @@ export function incidentLocation(
       !(skipDateline && x.start < dateline.end) &&
       !OTHER_EVENT.test(before.slice(-12)) &&
       !ROUTE.test(after) &&
+      // "the Western District of Texas": part of a longer name.
+      !/^ of (?:the )?[A-Z]/.test(after) &&
       !STREET.test(after) &&
       !(x.ruleId === 'places:demonym' && NATIONALITY.test(after.slice(0, 30))) &&
       !(skipDateline && ORIGIN.test(before.slice(-40))) &&
       !BORDER.test(before.slice(-24)) &&
+      !(x.place?.city && REGION_OF.test(before.slice(-40))) &&
+      !(x.place?.city && RESIDENT.test(after.slice(0, 20))) &&
+      // "I did it for Gaza": a place in quoted words yields to the dateline.
+      !(skipDateline && s.mentions.some((q) => q.kind === 'quote' && q.start <= x.start && x.end <= q.end)) &&
       !DESTINATION.test(before.slice(-50)) &&
       !/\bbetween $/.test(before.slice(-9)) &&
       !DISTANCE_FROM.test(before.slice(-60))
@@ -173,7 +179,7 @@ function datelineCity(
 }
 
 /** "the Jammu-Srinagar highway": a place naming a route, not where the incident was. */
-const ROUTE = /^-[A-Z][\w'’-]* (?:highway|road|motorway|expressway|railway|pipeline)\b/;
+const ROUTE = /^[-–—][A-Z][\w'’-]* (?:highway|road|motorway|expressway|railway|pipeline)\b/;
 
 /** "a Tunisian man", "the Moroccan suspect": a person's nationality, not where anything happened. */
 const NATIONALITY =
@@ -199,6 +205,17 @@ const DISTANCE_FROM =
 const DESTINATION =
   /\b(?:flown|taken|rushed|airlifted|evacuated|transferred|brought|driven) (?:by [\w-]+ )?to (?:(?:a |the )?(?:[\w-]+ )?(?:hospitals?|clinics?) in )?$/i;
 
+/**
+ * "the Andean department of Ayacucho", "the southern district of Chitwan": a region named like its
+ * capital, not the city ("the Braunsfeld district of Cologne" is in the city).
+ */
+const REGION_OF =
+  /\b(?:[Dd]epartment|[Pp]rovince|[Ss]tate|[Rr]egion|[Gg]overnorate|[Cc]ounty|[Pp]refecture) of $|\bthe (?:[a-z-]+ )?district of $/;
+
+/** "A Chicago man was charged": where someone lives, not where the incident was. */
+const RESIDENT =
+  /^ (?:man|woman|men|women|resident|residents|native|teenager|youth|couple|family|businessman)\b/;
+
 /** "near the border with Niger": the neighbouring country is not where the incident was. */
 const BORDER = /\b(?:border|frontier|borders) (?:with )?$/i;
 
@@ -210,7 +227,7 @@ const OTHER_EVENT = /\b(?:1[89]|20)\d\d\s+$/;
  * Inates", "near Madi in the southern district of Chitwan": a named place the sentence gives as such.
  */
 const NAMED_PLACE =
-  /\b(?:town|village|city|settlement|district|hamlet|camp|locality|area) of ((?:[A-Z][\w'’-]+)(?: [A-Z][\w'’-]+){0,2})|\b(?:at|in) ((?:[A-Z][\w'’-]+)(?: [A-Z][\w'’-]+){0,2}), an? (?:[\w-]+ ){0,2}(?:village|town|hamlet|settlement|suburb|township|neighbou?rhood)\b|\b(?:base|camp|barracks|outpost|property|farm|plant|complex|compound) (?:at|in|near) ((?:[A-Z][\w'’-]+)(?: [A-Z][\w'’-]+){0,2})|\b(?:at|in|near) ((?:[A-Z][\w'’-]+)(?: [A-Z][\w'’-]+){0,2}) in the (?:[\w-]+ )?(?:district|province|region|county|state|governorate) of\b/;
+  /\b(?:town|village|city|settlement|district|hamlet|camp|locality|area) of ((?:[A-Z][\w'’-]+)(?: [A-Z][\w'’-]+){0,2})|\b(?:at|in) ((?:[A-Z][\w'’-]+)(?: [A-Z][\w'’-]+){0,2}), an? (?:[\w-]+ ){0,2}(?:village|town|hamlet|settlement|suburb|township|neighbou?rhood)\b|\b(?:base|camp|barracks|outpost|property|farm|plant|complex|compound) (?:at|in|near) ((?:[A-Z][\w'’-]+)(?: [A-Z][\w'’-]+){0,2})|\b(?:at|in|near) ((?:[A-Z][\w'’-]+)(?: [A-Z][\w'’-]+){0,2}) in the (?:[\w-]+ )?(?:district|province|region|county|state|governorate) of\b|\b(?:at|in|near) ((?:[A-Z][\w'’-]+)(?: [A-Z][\w'’-]+){0,2}), (?:about |some |around |nearly )?[\w-]+ (?:miles|km|kilometres|kilometers)\b|\bthe ((?:[A-Z][\w'’-]+)(?: [A-Z][\w'’-]+)?) (?:air |military |army |naval )?(?:base|air base|airbase|barracks)\b/;
 
 /** "the main U.S. military base in Africa": a continent or wide region is no town. */
 const WIDE_REGIONS =
@@ -233,9 +250,9 @@ export function unlistedPlace(
     const start = s.start + m.index + m[0].indexOf(name);
     const places = s.mentions.filter((x) => x.kind === 'place' && x.place);
     // A listed city is no unlisted town; a region of that name ("the city of Karak", capital of
-    // Karak governorate) is the town's region.
-    if (places.some((x) => x.start < start + name.length && start < x.end && x.place!.city !== undefined))
-      continue;
+    // Karak governorate) is the town's region; "the Russian air base" names no town.
+    const overlapping = places.filter((x) => x.start < start + name.length && start < x.end);
+    if (overlapping.some((x) => x.place!.city !== undefined || x.ruleId === 'places:demonym')) continue;
     const region =
       places.find((x) => x.place!.admin1 && !x.place!.city)?.place ??
       places.find((x) => !x.place!.city)?.place ??

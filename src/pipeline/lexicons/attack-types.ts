@@ -158,7 +158,7 @@ export const ATTACK_CUES: AttackCue[] = [
   // Someone deliberately killed people, the means not given: "the man who killed 84 people",
   // "brothers suspected of killing 12 people", "the man accused of killing 50 people".
   {
-    re: /\b(?:accused of|charged with|suspected of|convicted of|who|gunm[ae]n|attackers?|assailants?|bombers?|brothers) (?:allegedly |reportedly )?(?:killing|killed|murdering|murdered) (?:at least |more than |some |nearly |about |up to )?(?:\d[\d,]*|[a-z]+(?:-[a-z]+)?) (?:people|persons|worshippers|civilians|children|students|pupils|soldiers|policemen|police officers|hostages|shoppers|tourists|Muslims|Jews|Christians)\b/i,
+    re: /\b(?:accused of|charged with|suspected of|convicted of|who|gunm[ae]n|attackers?|assailants?|bombers?|brothers|guerrillas|militants|rebels|insurgents|fighters|jihadists) (?:allegedly |reportedly )?(?:killing|killed|murdering|murdered|massacred) (?:at least |more than |some |nearly |about |up to )?(?:\d[\d,]*|[a-z]+(?:-[a-z]+)?) (?:people|persons|worshippers|civilians|children|students|pupils|soldiers|policemen|police officers|hostages|shoppers|tourists|villagers|peasants|farmers|passengers|Muslims|Jews|Christians)\b/i,
     type: 'Unknown',
     violent: true,
     describesPerson: true,

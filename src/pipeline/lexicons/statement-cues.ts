@@ -58,7 +58,7 @@ export const STATEMENT_CUES: { type: StatementType; re: RegExp }[] = [
   },
   {
     type: 'revenge-justification',
-    re: /\b(?:(?:in|as|an act of|a|an) (?:revenge|retaliation|retribution|reprisal|vengeance) (?:for|against)|(?:to|in order to) avenge|(?:revenge|vengeance) for|retaliation (?:for|against|to)|retaliat(?:e|ed|ing) (?:for|against)|(?:in|a|was a|as a|an?) (?:[\w-]+ )?response to (?:the |its |their )?(?:[\w'’-]+ ){0,3}?(?:attacks?|strikes?|air ?strikes|killings?|bombings?|raids?|massacres?|invasion|aggression|occupation|killing|insult|burning|desecration|operations?)|(?:attack|ambush|bombing|blast|shooting|operation|assault|killing|kidnapping|raid|hijacking|massacre)s? (?:was|were|had been) (?:a |an )?(?:[\w-]+ )?(?:response|retaliation|revenge|punishment|retribution) (?:to|for)|avenging)\b/i,
+    re: /\b(?:(?:in|as|an act of|a|an) (?:revenge|retaliation|retribution|reprisal|vengeance) (?:for|against)|(?:to|in order to) avenge|(?:revenge|vengeance) for|retaliation (?:for|against|to)|retaliat(?:e|ed|ing) (?:for|against)|(?:in|a|was a|as a|an?) (?:[\w-]+ )?response to (?:the |its |their )?(?:[\w'’-]+ ){0,3}?(?:attacks?|strikes?|air ?strikes|killings?|bombings?|raids?|massacres?|invasion|aggression|occupation|killing|insult|burning|desecration|operations?)|(?:attack|ambush|bombing|blast|shooting|operation|assault|killing|kidnapping|raid|hijacking|massacre)s? (?:was|were|had been) (?:a |an )?(?:[\w-]+ )?(?:response|retaliation|revenge|punishment|retribution|protest) (?:to|for|against|over)|avenging)\b/i,
   },
   {
     type: 'threat',
@@ -119,7 +119,7 @@ export const WARNING_TOPIC =
 
 /** Words after "revenge for" that name the earlier events: "the New Zealand attack", "attacks on Muslims in Europe". */
 export const REVENGE_OBJECT =
-  /\b(?:revenge|retaliation|retaliat(?:e|ed|es|ing)|retribution|reprisal|response|avenge|avenging)\s+(?:for|against|to)?\s*((?:the\s+|their\s+|our\s+)?[^.;:"“”]{3,120}?)(?=[.;:"“”,]|\s+(?:and|but|which|who|after|when)\b|$)/i;
+  /\b(?:revenge|retaliation|retaliat(?:e|ed|es|ing)|retribution|reprisal|response|avenge|avenging|(?<=\ba )protest(?= against| over))\s+(?:for|against|to|over)?\s*((?:the\s+|their\s+|our\s+)?[^.;:"“”]{3,120}?)(?=[.;:"“”,]|\s+(?:and|but|which|who|after|when)\b|$)/i;
 
 /**
  * Words of a revenge object that name events ("the attacks", "the blood of the Muslims", "the
