@@ -120,10 +120,19 @@ export function localiseSharedNames(doc: Doc, kb: KnowledgeBase): Doc {
  */
 const GROUP_ANAPHOR =
   /^\s*(?:[^,.;"“]{0,40},\s*)?(the (?:(?:militant|armed|rebel|jihadist|extremist|separatist) )?(?:group|organi[sz]ation|movement))\s+(?:also\s+|later\s+|then\s+)?(?:said|says|claimed|claims|has|have|had|admitted|announced|added|warned|threatened|vowed|denied|posted|released|issued|called|accused|described|demanded)\b/i;
+/**
+ * "It threatened further attacks", opening the sentence after one in which a group speaks ("X
+ * said in a statement …"): the group.
+ */
+const IT_ANAPHOR =
+  /^\s*(It)\s+(?:also\s+)?(?:said|threatened|warned|promised|vowed|claimed|demanded|added|called)\b/;
+const GROUP_SPEAKS =
+  /^[^.]{0,60}?\b(?:said|says|claimed|threatened|warned|announced|stated|posted|released|issued)\b/;
 
 /**
  * "The group", as the subject of a sentence that names no group, is the group the sentence before
- * it (or the one before that) names last: the mention is added with that group's entity.
+ * it (or the one before that) names last; "It" is the group that speaks in the sentence before.
+ * The mention is added with that group's entity.
  */
 export function annotateGroupAnaphora(doc: Doc): Doc {
   const added: Mention[] = [];
@@ -132,10 +141,16 @@ export function annotateGroupAnaphora(doc: Doc): Doc {
       (m) => m.kind === 'group' && m.entity?.kind === 'group' && m.start >= s.start && m.end <= s.end,
     );
   doc.sentences.forEach((s, i) => {
-    const m = GROUP_ANAPHOR.exec(doc.text.slice(s.start, s.end));
+    const text = doc.text.slice(s.start, s.end);
+    const it = IT_ANAPHOR.exec(text);
+    const m = GROUP_ANAPHOR.exec(text) ?? it;
     if (!m || groupsIn(s).length > 0) return;
+    // "It" stands for a group only when the sentence before has the group speak.
+    const prev = doc.sentences[i - 1];
+    const speaker = prev && groupsIn(prev)[0];
+    if (it && !(speaker && GROUP_SPEAKS.test(doc.text.slice(speaker.end, prev.end)))) return;
     const before = doc.sentences.slice(Math.max(0, i - 2), i).flatMap(groupsIn);
-    const antecedent = before[before.length - 1];
+    const antecedent = it ? speaker : before[before.length - 1];
     if (!antecedent) return;
     const start = s.start + m.index + m[0].indexOf(m[1]!);
     added.push({

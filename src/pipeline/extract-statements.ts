@@ -76,7 +76,20 @@ export function extractStatements(
       // "X also claimed the November 2009 bombing": a statement about another attack.
       const another = /\balso\b/i.test(s.text) || s.cues.some((c) => c.date);
       const prev = last.get(type);
-      if (prev && prev.sentence === s.index - 1 && !(another && type === 'claim-of-responsibility')) {
+      const organization = organizationOf(s, speaker?.entry, kb);
+      // Another group's threat or call in the next sentence is another statement (a claim told over
+      // two sentences may name the group, then its brigade or affiliate).
+      const otherGroup =
+        type !== 'claim-of-responsibility' &&
+        prev?.statement.organization?.id != null &&
+        organization?.id != null &&
+        prev.statement.organization.id !== organization.id;
+      if (
+        prev &&
+        prev.sentence === s.index - 1 &&
+        !otherGroup &&
+        !(another && type === 'claim-of-responsibility')
+      ) {
         prev.statement.evidence.push({ field: 'quote', start: s.start, end: s.end, text: s.text });
         if (
           !prev.statement.quote ||
@@ -90,7 +103,6 @@ export function extractStatements(
         continue;
       }
       const evidence: Evidence[] = [{ field: 'type', start: s.start, end: s.end, text: s.text }];
-      const organization = organizationOf(s, speaker?.entry, kb);
       const outlet = s.mentions.find((m) => m.kind === 'outlet' && m.entity);
       const platform = s.mentions.find((m) => m.kind === 'platform' && m.entity);
       const medium = MEDIUM_CUES.find((c) => c.re.test(s.text))?.medium ?? null;

@@ -974,4 +974,26 @@ describe('extract', () => {
     expect(protest.incidents[0]?.location).toMatchObject({ countryCode: 'US' });
     expect(protest.statements.map((x) => x.type)).toContain('revenge-justification');
   });
+
+  it("reads threats and claims by a group named in the sentence before, told apart from another group's and from a denial", () => {
+    const x = run(
+      'A bomb killed 11 people outside the high court in Delhi on Wednesday. An email in the name of Harkat-ul-Jihad al-Islami said the group had carried out the attack. It threatened to target the Supreme Court if its demand was not met. The Indian Mujahideen email disputed the claim and warned of attacks on shopping centres next week.',
+      '2011-09-08',
+    );
+    const threats = x.statements.filter((s) => s.type === 'threat');
+    expect(threats.map((s) => s.organization?.id)).toEqual([
+      'harkat-ul-jihad-al-islami',
+      'indian-mujahideen',
+    ]);
+    const belonged = run(
+      'Gunmen seized the embassy in Khartoum on Thursday and killed three diplomats. The gunmen, who said they belonged to the Black September organization, demanded the release of prisoners.',
+      '1973-03-03',
+    );
+    expect(belonged.statements.map((s) => s.type)).toContain('claim-of-responsibility');
+    const denial = run(
+      'A suicide bomber killed 19 people at a hotel in Mogadishu on Thursday. A spokesman for al Shabaab told reporters the group had not carried out the bombing.',
+      '2009-12-04',
+    );
+    expect(denial.statements.map((s) => s.type)).not.toContain('claim-of-responsibility');
+  });
 });

@@ -31,6 +31,8 @@ export const STATEMENT_CUES: { type: StatementType; re: RegExp }[] = [
         `(?:said|says|announced|stated) ${GAP}(?:that )?(?:its|their) (?:fighters|militants|members|soldiers|forces|mujahideen|men) (?:had )?(?:attacked|carried out|targeted|killed|struck|launched|stormed)`,
         `(?:said|says|stated)\\b[^.]{0,80}?\\b(?:that )?the (?:attackers?|bombers?|gunm[ae]n|assailants?|perpetrators?)\\b[^.]{0,80}?\\b(?:were|was) ["“]?(?:one of )?(?:its|their|the group's|soldiers|fighters|members)`,
         'identif(?:ying|ied) (?:himself|herself|themselves) as the (?:attackers?|gunm[ae]n|bombers?|shooters?|perpetrators?)',
+        '(?:was|were) the work of',
+        '(?:said|saying) (?:they|he|she) (?:belonged|belong|belongs) to',
         'announced the (?:start|launch|beginning) of (?:what (?:he|it|they) called )?(?:an? |the )?(?:operation|offensive|battle)',
       ]
         .join('|')
@@ -80,6 +82,10 @@ export const STATEMENT_CUES: { type: StatementType; re: RegExp }[] = [
         '(?:will|shall) (?:burn|bleed|pay)',
         '(?:will|shall) continue (?:(?:these|our|its|their|the) )?(?:attacks|operations|jihad|armed struggle|war|actions|campaign)',
         '(?:will|shall) (?:be back|strike again|return to strike)',
+        'threaten(?:ed|ing|s)? [^.]{0,60}?\\bwith (?:more |further |new )?(?:attacks|violence|death|reprisals)',
+        '(?:will|would) be (?:shot|killed|executed|beheaded|targeted|attacked)',
+        '(?:campaign|attacks|armed struggle|war|operations|jihad) (?:would|will) (?:go on|continue)',
+        '(?:should|must|can) expect (?:more|further|new) attacks',
         "warn(?:ed|s|ing) (?:[\\w'’]+ ){0,4}?to (?:stay away|keep away|get out|leave the country)",
       ]
         .join('|')
@@ -111,7 +117,7 @@ export const DONE_IN_REVENGE =
 
 /** "No group claimed responsibility", "denied responsibility": not a claim. */
 export const NEGATED_CLAIM =
-  /\bno (?:\w+ )?claims? (?:of|for) responsibility\b|\b(?:no (?:group|one|organi[sz]ation|claim)|nobody|not (?:yet )?(?:been )?claimed|yet to|has not|have not|had not|did not|denied|deny|denies|without)\b[^.]{0,40}\bclaim|\bdenied (?:any )?(?:responsibility|involvement)/i;
+  /\bno (?:\w+ )?claims? (?:of|for) responsibility\b|\b(?:no (?:group|one|organi[sz]ation|claim)|nobody|not (?:yet )?(?:been )?claimed|yet to|has not|have not|had not|did not|denied|deny|denies|without)\b[^.]{0,40}\bclaim|\bdenied (?:any )?(?:responsibility|involvement)|\b(?:had|has|have|did) not (?:carried out|carry out|been behind|staged|attacked)\b|\b(?:was|were) not (?:behind|responsible)\b/i;
 
 /** A warning must be about violence to come, not about anything ("warned of floods"). */
 export const WARNING_TOPIC =
