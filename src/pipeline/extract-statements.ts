@@ -79,11 +79,8 @@ export function extractStatements(
       const organization = organizationOf(s, speaker?.entry, kb);
       // Another group's threat or call in the next sentence is another statement (a claim told over
       // two sentences may name the group, then its brigade or affiliate).
-      const otherGroup =
-        type !== 'claim-of-responsibility' &&
-        prev?.statement.organization?.id != null &&
-        organization?.id != null &&
-        prev.statement.organization.id !== organization.id;
+      const [before, now] = [prev?.statement.organization?.id, organization?.id];
+      const otherGroup = type !== 'claim-of-responsibility' && !!before && !!now && before !== now;
       if (
         prev &&
         prev.sentence === s.index - 1 &&
