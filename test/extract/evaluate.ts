@@ -176,6 +176,7 @@ export function evaluateWritten(
     | 'heldout-3-gold.json'
     | 'heldout-4-gold.json'
     | 'heldout-5-gold.json'
+    | 'heldout-6-gold.json'
     | 'dev-reports-gold.json' = 'heldout-gold.json',
 ): EvalResult {
   return score(

@@ -66,4 +66,9 @@ print(
 );
 if (process.argv.includes('--held-out')) {
   print('First written check set (used in development since)', evaluateWritten(resources));
+  print(
+    'Held-out written reports of the second session of 6 December 2026 (never used for tuning)',
+    evaluateWritten(resources, 'heldout-6-gold.json'),
+    true,
+  );
 }
