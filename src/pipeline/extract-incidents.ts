@@ -126,16 +126,25 @@ const CLAIM_CUE = STATEMENT_CUES.find((c) => c.type === 'claim-of-responsibility
 
 /**
  * Whether a background incident retells the main one: its day is the main incident's or falls
- * within its coarser date, in the same place (or an unplaced one), with a compatible type.
+ * within its coarser date (or the main incident's day within its own), in the same place (or an
+ * unplaced one), with a compatible type.
  */
 function retells(main: IncidentMention, other: IncidentMention): boolean {
   if (main.role !== 'main' || !main.date || !other.date) return false;
-  if (other.date.precision !== 'day') return false;
-  const range = dateRange(main.date);
-  const day = dayNumber(other.date.value);
-  if (!range || day < range[0] || day > range[1]) return false;
+  // One day inside the other's coarser date: "last month's bombing" and "on January 24".
+  const [day, coarse] =
+    other.date.precision === 'day'
+      ? [other.date, main.date]
+      : main.date.precision === 'day'
+        ? [main.date, other.date]
+        : [];
+  const range = coarse && dateRange(coarse);
+  const d = day && dayNumber(day.value);
+  if (!range || d === undefined || d < range[0] || d > range[1]) return false;
   const [a, b] = [main.location, other.location];
   if (a && b && (a.countryCode !== b.countryCode || (a.city && b.city && a.city !== b.city))) return false;
+  // The main incident's day inside a background's month needs the same type, not an unknown one.
+  if (other.date.precision !== 'day') return main.type === other.type && main.type !== 'Unknown';
   return main.type === other.type || main.type === 'Unknown' || other.type === 'Unknown';
 }
 

@@ -996,4 +996,27 @@ describe('extract', () => {
     );
     expect(denial.statements.map((s) => s.type)).not.toContain('claim-of-responsibility');
   });
+
+  it("names an armed wing's organisation, a leader's group when he claims the attack, and the group whose statement tells what its bomber did", () => {
+    const perps = (text: string, published: string) =>
+      run(text, published).incidents[0]?.perpetrators.map((p) => p.id);
+    expect(
+      perps(
+        'The al-Quds Brigades said its fighters fired rockets at Sderot on Monday, killing two people.',
+        '2007-05-22',
+      ),
+    ).toEqual(['al-quds-brigades', 'palestinian-islamic-jihad']);
+    expect(
+      perps(
+        "MOSCOW (Reuters) - Chechen rebel leader Doku Umarov has claimed responsibility for last month's suicide bombing at a Moscow railway station in a video posted on Monday. The bomber blew himself up in the station hall on January 14, killing 12 people.",
+        '2011-02-07',
+      ),
+    ).toContain('caucasus-emirate');
+    expect(
+      perps(
+        'A suicide bomber killed 40 worshippers at a mosque in Kunduz on Friday. In a statement, Islamic State Khorasan Province said the bomber, whom it named, had detonated a suicide vest among the crowd.',
+        '2021-10-09',
+      ),
+    ).toContain('iskp');
+  });
 });

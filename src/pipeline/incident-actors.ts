@@ -12,7 +12,7 @@ const ACTS =
  * Colombia, or FARC, was behind" — the group is the subject of an attack verb.
  */
 const AFTER_GROUP = new RegExp(
-  `^(?:-(?:linked|affiliated|inspired|allied|led|backed))?(?:\\s*,\\s*(?:or\\s+)?[^,.;]{1,70},)?\\s*(?:\\([^)]{1,15}\\)\\s*)?(?:(?:rebel|militant|jihadist|separatist|armed|islamist|insurgent|guerrilla|extremist)\\s+)?(?:group\\s+|movement\\s+)?(?:(?:militants?|fighters?|gunm[ae]n|insurgents?|members?|rebels?|guerrillas?|jihadists?|suicide bombers?|bombers?|attackers?|cells?|forces|troops)\\s+)?(?:(?:who|that)\\s+)?(?:(?:has|have|had|reportedly|allegedly|apparently)\\s+)?(?:(?:said|says|announced|admitted|told)\\b(?:\\s+on\\s+\\w+)?(?:[^.;"“]{0,120}?\\bthat)?\\s+(?:it|they|the group|(?:one of\\s+)?(?:its|their)\\s+(?:units?|fighters|members|militants|men|cells?)|(?:a|an|one|two|three)\\s+[^.;]{0,40}?\\b(?:from|of)\\s+(?:the group|its ranks))\\s+(?:had|has|have)\\s+)?${ACTS}\\b`,
+  `^(?:-(?:linked|affiliated|inspired|allied|led|backed))?(?:\\s*,\\s*(?:or\\s+)?[^,.;]{1,70},)?\\s*(?:\\([^)]{1,15}\\)\\s*)?(?:(?:rebel|militant|jihadist|separatist|armed|islamist|insurgent|guerrilla|extremist)\\s+)?(?:group\\s+|movement\\s+)?(?:(?:militants?|fighters?|gunm[ae]n|insurgents?|members?|rebels?|guerrillas?|jihadists?|suicide bombers?|bombers?|attackers?|cells?|forces|troops)\\s+)?(?:(?:who|that)\\s+)?(?:(?:has|have|had|reportedly|allegedly|apparently)\\s+)?(?:(?:said|says|announced|admitted|told)\\b(?:\\s+on\\s+\\w+)?(?:[^.;"“]{0,120}?\\bthat)?\\s+(?:it|they|the group|(?:one of\\s+)?(?:its|their)\\s+(?:units?|fighters|members|militants|men|cells?)|(?:a|an|one|two|three)\\s+[^.;]{0,40}?\\b(?:from|of)\\s+(?:the group|its ranks)|the (?:suicide )?(?:bombers?|attackers?|gunm[ae]n|assailants?)(?:,[^,.;]{1,60},)?)\\s+(?:had|has|have)\\s+)?${ACTS}\\b`,
   'i',
 );
 /**
@@ -22,6 +22,8 @@ const AFTER_GROUP = new RegExp(
  */
 const LIST_TAIL =
   /^(?:\s*,(?=\s*(?:had|has|have|were|are|was|is)\s)|(?:\s*,\s*[^,.;]{1,60}?(?=,|\s+(?:and|or)\s))*,?\s+(?:and|or)\s+(?:the\s+)?[^,.;]{1,90}?(?:,[^,.;]{1,70})?(?=,?\s+(?:were|are|had|have)\s)(?:\s*,)?)/;
+/** The name of an armed wing, branch or province of a larger organisation. */
+const WING = /\b(?:Brigades?|Wing|Province|Battalion|Wilayat|Command|Kommando)\b/i;
 /** "attacks on Monday that <group> has claimed": an attack noun, then the relative pronoun. */
 const CLAIMED_ATTACK_BEFORE =
   /\b(?:attacks?|bombings?|blasts?|killings?|shootings?|assault|operation|ambush)\b[^.;]{0,30}?\b(?:that|which)\s+(?:the\s+)?$/i;
@@ -90,16 +92,25 @@ export function extractIncidentActors(
     text: s.text,
   });
   const entryOf = (m: Mention): KbEntry | undefined => (m.entity ? kb.byId.get(m.entity.id) : undefined);
+  // A militant leader acts for the group he leads ("Doku Umarov has claimed responsibility").
+  const actingFor = (m: Mention): KbEntry | undefined => {
+    const entry = entryOf(m);
+    if (entry?.kind !== 'person') return entry;
+    const role = [...entry.roles].reverse().find((r) => r.role !== 'official');
+    const group = role ? kb.byId.get(role.group) : undefined;
+    return group?.kind === 'group' ? group : undefined;
+  };
 
   for (const s of sentences) {
-    const groups = s.mentions.filter((m) => m.kind === 'group');
+    const groups = s.mentions.filter((m) => m.kind === 'group' || (m.kind === 'person' && m.entity));
     const outlets = s.mentions.filter((m) => m.kind === 'outlet');
     const claim =
       CLAIM.test(s.text) &&
       !/\b(?:no (?:group|one)|nobody|has not|have not|had not|denied|yet to)\b[^.]{0,40}claim/i.test(s.text);
     for (const g of groups) {
-      const entry = entryOf(g);
-      if (!entry) continue;
+      const entry = actingFor(g);
+      // A leader names his group only when he claims the attack.
+      if (!entry || (g.kind === 'person' && !claim)) continue;
       const before = text.slice(Math.max(s.start, g.start - 80), g.start);
       const after = text.slice(g.end, Math.min(s.end, g.end + 80));
       const attributed = BEFORE_GROUP.test(before);
@@ -173,6 +184,15 @@ export function extractIncidentActors(
       evidence.push(ev('perpetrators', s));
       break;
     }
+  }
+  // An armed wing or a province acts for its organisation: the parent is named after it ("the
+  // al-Quds Brigades" → Palestinian Islamic Jihad; "Islamic State Khorasan Province" → Islamic
+  // State). An affiliate with a name of its own (al-Shabaab under al-Qaeda) is not its parent.
+  for (const ref of [...perpetrators.values()]) {
+    const child = ref.id ? kb.byId.get(ref.id) : undefined;
+    const wing = child && WING.test(child.name) && 'parent' in child && child.parent;
+    const up = wing ? kb.byId.get(wing) : undefined;
+    if (up && up.kind === 'group' && !perpetrators.has(up.id)) perpetrators.set(up.id, actorRef(up));
   }
   return { perpetrators: [...perpetrators.values()], claimedBy: [...claimed.values()], evidence };
 }
