@@ -1019,4 +1019,20 @@ describe('extract', () => {
       ),
     ).toContain('iskp');
   });
+
+  it("dates a follow-up's attack by \"Saturday's blast\" further down, not by the day of a search or of a claim, and places it not in a victim's hometown", () => {
+    const search = run(
+      "ATLANTA (Reuters) - FBI agents searched the home of a guard who found the bomb in the park, carrying away boxes on Tuesday. Officials said they had no evidence linking him to Saturday's blast in Atlanta, which killed Mary Jones of Macon.",
+      '1996-07-31',
+    );
+    expect(search.incidents[0]).toMatchObject({
+      date: { value: '1996-07-27' },
+      location: { city: 'Atlanta' },
+    });
+    const claim = run(
+      'A car rammed a group of cyclists near Dushanbe, on Sunday afternoon, and its occupants attacked them with knives, killing four. Islamic State had claimed the attack on Monday.',
+      '2018-07-31',
+    );
+    expect(claim.incidents[0]?.date?.value).toBe('2018-07-29');
+  });
 });

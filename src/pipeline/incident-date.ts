@@ -138,10 +138,23 @@ export function incidentDate(
   // "replaced his interior minister on Tuesday, a day after militants massacred 58 tourists".
   const before = lead ? daysBefore(doc, lead, dates(lead)) : undefined;
   if (before) return before;
+  // Then the weekday the incident's sentences give an attack word ("Saturday's blast", further down
+  // a report whose lead dates a search) — not a date naming another attack ("the December 31 attack").
+  const namedLater = sentences
+    .map((s): [SentenceSignals, Mention[]] => [
+      s,
+      s.cues.flatMap((c) =>
+        c.date && WEEKDAY_OWNS.test(doc.text.slice(c.date.start, c.date.end + 2)) && dates(s).includes(c.date)
+          ? [c.date]
+          : [],
+      ),
+    ])
+    .find(([, ms]) => ms.length > 0);
   const tiers: [SentenceSignals, Mention[]][][] = [
     lead ? [[lead, leadClause.slice(0, 1)]] : [],
     firstDated ? [[firstDated[0], firstDated[1].slice(0, 1)]] : [],
     firstDatedAny ? [[firstDatedAny[0], firstDatedAny[1].slice(0, 1)]] : [],
+    namedLater ? [[namedLater[0], namedLater[1].slice(0, 1)]] : [],
     events.map((s) => [s, ownDates(s)]),
     sentences.map((s) => [s, ownDates(s)]),
     harmSentences.map((s) => [s, ownDates(s)]),
@@ -164,6 +177,9 @@ export function incidentDate(
   // Only the day a siege ended ("the school siege ended in explosions on Friday"): better than none.
   return ends ? undefined : incidentDate(doc, sentences, harmSentences, true);
 }
+
+/** "Saturday's": a weekday that owns what follows. */
+const WEEKDAY_OWNS = /^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day['’]s$/;
 
 const DAYS_AFTER = /^[^.;]{0,60}?\b(a|one|two|three|four|five) days? after\b/i;
 
@@ -250,7 +266,7 @@ export function inViolentClause(doc: Doc, s: SentenceSignals, m: Mention, anyCue
 
 /** "said on Saturday": the date of a statement about the incident, not of the incident. */
 const SAID_ON =
-  /\b(?:said|says|announced|told reporters|stated|confirmed|claimed responsibility|released|issued|posted|published)(?: late| early)? (?:on )?$/i;
+  /\b(?:said|says|announced|told reporters|stated|confirmed|claimed responsibility|claimed (?:the |this |that )?(?:[\w-]+ )?(?:attacks?|bombings?|shootings?|killings?|operation)|released|issued|posted|published)(?: late| early)? (?:on )?$/i;
 
 /** "Islamic State on Tuesday released a video": a statement's date given before its verb. */
 const SAID_AFTER =

@@ -67,6 +67,10 @@ export function incidentLocation(
       !STREET.test(after) &&
       !(x.ruleId === 'places:demonym' && NATIONALITY.test(after.slice(0, 30))) &&
       !(skipDateline && ORIGIN.test(before.slice(-40))) &&
+      // "killed Alice Hawthorne of Albany": a victim's hometown.
+      !s.mentions.some(
+        (p) => p.kind === 'person' && /^,? of $/.test(s.text.slice(p.end - s.start, x.start - s.start)),
+      ) &&
       !BORDER.test(before.slice(-24)) &&
       !(x.place?.city && REGION_OF.test(before.slice(-40))) &&
       !(x.place?.city && RESIDENT.test(after.slice(0, 20))) &&
