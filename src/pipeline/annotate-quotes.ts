@@ -64,6 +64,8 @@ function findSpeaker(text: string, start: number, end: number, actors: Mention[]
   const beforeText = text.slice(Math.max(lineStart, start - 160), start);
   // A quote that ends its own sentence (`… attacks."`) is not attributed by the next sentence.
   const after = /\.\s*$/.test(text.slice(start, end - 1)) ? null : AFTER.exec(afterText);
+  // `"…" and urged Muslims`: the sentence goes on; "and" is no speaker.
+  if (after && /^\s*(?:and|but|or|then|as)\s*$/i.test(after[1] ?? after[2] ?? '')) return undefined;
   if (after) {
     const phrase = (after[1] ?? after[2])!;
     const offset = end + after.index + after[0].indexOf(phrase);

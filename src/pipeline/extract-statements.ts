@@ -64,9 +64,19 @@ export function extractStatements(
       quote && !doc.text.slice(s.start, quote.start).trim() && spoken?.sentence.index === s.index - 1
         ? spoken
         : undefined;
-    const own = findSpeaker(doc, s, quote, kb);
-    const speaker = own ?? continued?.speaker;
-    const speakerSentence = own ? s : (continued?.attributedIn ?? s);
+    const found = findSpeaker(doc, s, quote, kb);
+    // "He warned …" right after someone spoke: the same speaker.
+    const pronoun =
+      (found === undefined
+        ? /^\s*(?:He|She)\s+(?:also\s+)?(?:said|warned|added|threatened|urged|called|vowed|told|claimed)\b/.test(
+            s.text,
+          )
+        : /^(?:he|she)$/i.test(found.ref.text ?? '')) &&
+      spoken !== undefined &&
+      s.index - spoken.sentence.index <= 2;
+    const own = pronoun ? undefined : found;
+    const speaker = own ?? (pronoun ? spoken?.speaker : continued?.speaker);
+    const speakerSentence = own ? s : pronoun ? spoken!.attributedIn : (continued?.attributedIn ?? s);
     if (speaker) spoken = { speaker, sentence: s, attributedIn: speakerSentence };
     const { militant } = classify(types, s, speaker, quote !== undefined, docContext, kb);
     if (motiveOnly && !militant) types.delete('revenge-justification');
@@ -183,11 +193,20 @@ function classify(
   // Without a known speaker, the noun phrase that opens the sentence speaks ("Anti-terrorist
   // officers warned that the IRA …"): a group named after it is what it spoke of.
   const subject = speaker ? '' : (SUBJECT.exec(s.text)?.[0] ?? '');
+  // A group named after a named speaker's verb is what the speaker spoke of ("Khalid warned that
+  // Islamic State militants had planned attacks"), not who spoke.
+  const cueAt = s.start + Math.min(...STATEMENT_CUES.map((c) => c.re.exec(s.text)?.index ?? s.text.length));
+  const namedSpeaker =
+    speaker !== undefined &&
+    /^[A-Z]\w+$/.test(speakerText.trim()) &&
+    !/^(?:He|She|It|They|We)$/.test(speakerText.trim());
   const militant = speaker?.entry
     ? isMilitant(speaker.entry, kb)
     : !OFFICIAL_SPEAKER.test(speakerText) &&
       !OFFICIAL_SPEAKER.test(subject) &&
-      (s.mentions.some((m) => m.kind === 'group' || m.kind === 'outlet') ||
+      (s.mentions.some(
+        (m) => (m.kind === 'group' || m.kind === 'outlet') && (!namedSpeaker || m.start < cueAt),
+      ) ||
         EXTREMIST_SPEAKER.test(speakerText));
   const official =
     !militant &&
@@ -274,6 +293,10 @@ function findSpeaker(
   if (actor && (!subject || actor.start < s.start + subject[0].length)) return speakerOf(actor, kb);
   if (subject) return { ref: { id: null, name: subject[0], text: subject[0] } };
   if (actor) return speakerOf(actor, kb);
+  // "Khalid warned that Islamic State militants …": a name that opens the sentence speaks.
+  const named = NAME_SPEAKS.exec(s.text);
+  if (named && !/^(?:He|She|It|They|We|I)$/.test(named[1]!))
+    return { ref: { id: null, name: named[1]!, text: named[1]! } };
   const after = s.mentions.find((m) => m.kind === 'person' || m.kind === 'group' || m.kind === 'outlet');
   if (after) return speakerOf(after, kb);
   return undefined;
@@ -286,7 +309,9 @@ function speakerOf(m: Mention, kb: KnowledgeBase): Speaker {
 
 /** The noun phrase that opens a sentence and speaks ("A senior U.S. counter-terrorism official", "Police"). */
 const SUBJECT =
-  /^(?:(?:the|a|an|its|their|his|her|one|two|several|some)\s+)?(?:[\w.'’-]+\s+){0,5}?(?:police(?:\s+chiefs?)?|officials?|officers?|authorities|government|spokes(?:man|woman|person)|minister|ministry|analysts?|experts?|researchers?|group|militants?|organi[sz]ation|agency|channels?|statement|message|posts?|posters|leader|commander|president|prime minister|intelligence|department|office)\b/i;
+  /^(?:(?:the|a|an|its|their|his|her|one|two|several|some)\s+)?(?:(?!(?:said|says|warned|told|added|stated|claimed|that)\b)[\w.'’-]+\s+){0,5}?(?:police(?:\s+chiefs?)?|officials?|officers?|authorities|government|spokes(?:man|woman|person)|minister|ministry|analysts?|experts?|researchers?|group|militants?|organi[sz]ation|agency|channels?|statement|message|posts?|posters|leader|commander|president|prime minister|intelligence|department|office)\b/i;
+/** A capitalised name opening a sentence, then a verb of saying. */
+const NAME_SPEAKS = /^\s*([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2})\s+(?:said|says|warned|told|added|stated)\b/;
 /** Verbs of saying that attribute a sentence's words to a speaker. */
 const SAYING = 'said|says|warned|told|added|stated|claimed';
 /** A verb of saying whose subject is not a pronoun: the sentence names its own speaker. */

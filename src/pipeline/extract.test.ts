@@ -1035,4 +1035,21 @@ describe('extract', () => {
     );
     expect(claim.incidents[0]?.date?.value).toBe('2018-07-29');
   });
+
+  it('gives "He warned" the speaker before it, reads an analyst\'s warning of a group\'s plans as a warning, and no "and" as a speaker', () => {
+    const x = run(
+      'MOSCOW (Reuters) - Chechen rebel leader Doku Umarov has claimed responsibility for the bombing at the airport on January 24 that killed 36 people. "Special operations will be carried out, and they will continue," he said. He warned Russians that 2011 would be "a year of blood and tears" and urged Muslims in the region to take up arms against Moscow.',
+      '2011-02-08',
+    );
+    const warned = x.statements.filter((s) => s.evidence[0]?.text.includes('He warned'));
+    expect(warned.map((s) => [s.type, s.speaker?.name])).toEqual([
+      ['call-to-violence', 'Doku Umarov'],
+      ['threat', 'Doku Umarov'],
+    ]);
+    const analyst = run(
+      'A bomb killed 12 people at a market in Jakarta on Friday. Khalid warned that Islamic State militants had also planned attacks on nightclubs.',
+      '2016-01-16',
+    );
+    expect(analyst.statements.map((s) => s.type)).toContain('warning');
+  });
 });

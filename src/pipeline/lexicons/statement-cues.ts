@@ -121,7 +121,7 @@ export const NEGATED_CLAIM =
 
 /** A warning must be about violence to come, not about anything ("warned of floods"). */
 export const WARNING_TOPIC =
-  /\b(?:retaliat\w+|reprisal\w*|revenge|avenge|copycat|imitators?|inspire|attacks?|terror\w*|extremis\w+|radicali[sz]\w+|threat level|bloodshed)\b/i;
+  /\b(?:retaliat\w+|reprisal\w*|revenge|avenge|copycat|imitators?|inspire|attacks?|strikes?|terror\w*|extremis\w+|radicali[sz]\w+|threat level|bloodshed)\b/i;
 
 /** Words after "revenge for" that name the earlier events: "the New Zealand attack", "attacks on Muslims in Europe". */
 export const REVENGE_OBJECT =
