@@ -86,6 +86,7 @@ export const STATEMENT_CUES: { type: StatementType; re: RegExp }[] = [
         '(?:will|would) be (?:shot|killed|executed|beheaded|targeted|attacked)',
         '(?:campaign|attacks|armed struggle|war|operations|jihad) (?:would|will) (?:go on|continue)',
         '(?:should|must|can) expect (?:more|further|new) attacks',
+        '(?:year|days|rivers|sea) of blood|blood and tears|bloodbath',
         "warn(?:ed|s|ing) (?:[\\w'’]+ ){0,4}?to (?:stay away|keep away|get out|leave the country)",
       ]
         .join('|')
