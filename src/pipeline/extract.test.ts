@@ -1052,4 +1052,29 @@ describe('extract', () => {
     );
     expect(analyst.statements.map((s) => s.type)).toContain('warning');
   });
+
+  it('codes attacks on leaders as assassinations: a president gunned down, an earl killed by a bomb, attempts that missed', () => {
+    const type = (text: string, published: string) => run(text, published).incidents[0]?.type;
+    expect(
+      type(
+        'Soldiers gunned down President Ahmed Nur at a military parade in Cairo on Tuesday.',
+        '1981-10-08',
+      ),
+    ).toBe('Assassination');
+    expect(
+      type('A bomb hidden on his boat killed Earl Ferris off the coast of Sligo on Monday.', '1979-08-28'),
+    ).toBe('Assassination');
+    expect(
+      type(
+        'President Ivan Petrov escaped unhurt when gunmen attacked his motorcade with rifles in Sofia late Monday.',
+        '1998-02-10',
+      ),
+    ).toBe('Assassination');
+    expect(
+      type(
+        'A bomb exploded at a hotel in Brighton on Friday, narrowly missing Prime Minister Margaret Thatcher and killing four people.',
+        '1984-10-13',
+      ),
+    ).toBe('Assassination');
+  });
 });

@@ -128,7 +128,7 @@ export const ATTACK_CUES: AttackCue[] = [
     violent: false,
   },
   {
-    re: /\b(?:shoot(?:ing|ings|er|ers)?|shot (?:dead|to death|and killed|at|him|her|them|repeatedly|(?:several|many|multiple|two|three|four|five|\w+ more) times|in the (?:head|chest|back|neck|face|leg|stomach))|open(?:ed|ing|s)? fire|gun(?:man|men|fire|shots?)|gun attacks?|sniper|machine[- ]guns?|rifles?|(?<!Tobacco, )firearms?|pistols?|handguns?|AK-47s?)\b/i,
+    re: /\b(?:shoot(?:ing|ings|er|ers)?|gunned down|shot (?:dead|to death|and killed|at|him|her|them|repeatedly|(?:several|many|multiple|two|three|four|five|\w+ more) times|in the (?:head|chest|back|neck|face|leg|stomach))|open(?:ed|ing|s)? fire|gun(?:man|men|fire|shots?)|gun attacks?|sniper|machine[- ]guns?|rifles?|(?<!Tobacco, )firearms?|pistols?|handguns?|AK-47s?)\b/i,
     type: 'Armed Assault',
     weapon: 'Firearms',
     violent: true,
