@@ -143,4 +143,12 @@ describe('isoWeek', () => {
     expect(isoWeek(new Date('2021-01-01T12:00:00Z'))).toBe('2020-W53');
     expect(isoWeek(new Date('2019-12-30T12:00:00Z'))).toBe('2020-W01');
   });
+
+  it('reads no date in "within 10 minutes of each other", "within about an hour" or "A second email"', () => {
+    const dates = annotateText(
+      'NEW DELHI - A second email arrived. Three bombs went off within 10 minutes of each other on Saturday afternoon, and three more within about an hour.',
+      '2005-05-08',
+    ).mentions.filter((m) => m.kind === 'date');
+    expect(dates.map((m) => m.text)).toEqual(['Saturday afternoon']);
+  });
 });

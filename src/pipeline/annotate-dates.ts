@@ -15,7 +15,7 @@ const LEADING_PREPOSITION = /^(?:on|in|at|since|by|from|during|until|till|of|for
  * month names in lower case ("march", "may").
  */
 const NOT_A_DATE =
-  /^(?:now|soon|later|night|morning|evening|afternoon|(?:[-–—]\s*)?(?:a|an|one|the) (?:second|minute|moment)|(?:the )?next day|(?:a|an|one|a few|few|several|some|many|\d+|(?!(?:last|this|next|past|previous|coming|that|the|same|each|every)\b)[a-z]+(?:-[a-z]+)?) (?:minutes?|hours?|days?|weeks?|months?|years?|decades?)(?: (?:later|earlier|before|after))?|(?:the )?(?:last|past|previous) (?:a few|[a-z]+|\d+) (?:minutes|hours|days|weeks|months|years|decades)|the (?:day|week|month|year) (?:before|after)|.* (?:later|earlier|before|after))$/i;
+  /^(?:now|soon|later|night|morning|evening|afternoon|(?:[-–—]\s*)?(?:a|an|one|the) (?:second|minute|moment)|(?:the )?next day|(?:(?:within|in|for|about|around|nearly) ){0,2}(?:a|an|one|a few|few|several|some|many|\d+|(?!(?:last|this|next|past|previous|coming|that|the|same|each|every)\b)[a-z]+(?:-[a-z]+)?) (?:minutes?|hours?|days?|weeks?|months?|years?|decades?)(?: (?:later|earlier|before|after))?|(?:the )?(?:last|past|previous) (?:a few|[a-z]+|\d+) (?:minutes|hours|days|weeks|months|years|decades)|the (?:day|week|month|year) (?:before|after)|.* (?:later|earlier|before|after))$/i;
 const LOWER_MONTH =
   /^(?:january|february|march|april|may|june|july|august|september|october|november|december)\b/;
 /** Words chrono reads as weekdays: "as he sat in a patrol car", "the sun", "wed". */
