@@ -1077,4 +1077,21 @@ describe('extract', () => {
       ),
     ).toBe('Assassination');
   });
+
+  it('keeps an attack that is "the first in the history of" a country, a nail bomb whose police "could not rule out attacks" by copycats', () => {
+    const first = run(
+      'MALÉ — Twelve tourists were injured when a homemade bomb exploded at a park in the capital yesterday afternoon, in what officials said was the first bomb attack on tourists in the history of the Maldives.',
+      '2007-09-30',
+    );
+    expect(first.incidents[0]).toMatchObject({
+      role: 'main',
+      date: { value: '2007-09-29' },
+      wounded: { value: 12 },
+    });
+    const nail = run(
+      'A nail bomb exploded in a crowded pub in Soho on Friday evening, killing three people. Police urged people to remain vigilant, saying they could not rule out attacks by others seeking to copy the bomber.',
+      '1999-05-01',
+    );
+    expect(nail.incidents[0]?.confidence).toBeGreaterThanOrEqual(0.5);
+  });
 });

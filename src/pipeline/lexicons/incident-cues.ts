@@ -2,7 +2,7 @@
 
 /** Words showing that violence was political or organised (terrorism, insurgency, extremism). */
 export const POLITICAL_CONTEXT =
-  /\b(?:terror\w*|militants?|militias?|extremis[tm]s?|jihad\w*|insurgen\w+|rebels?|separatists?|guerr?illas?|far-right|far right|neo-nazis?|white supremac\w+|white nationalis\w+|racist|racially motivated|xenophob\w+|anti-immigrant|anti-refugee|islamists?|sectarian|claimed responsibility|claimed the attack|manifesto|radicali[sz]ed|suicide bomb\w*|hate crime|opposition (?:leader|politician|activist)|dissidents?|nerve agent|novichok|anti-abortion|opposition to abortion|opposes abortion|abortion (?:clinics?|providers?)|pro-life|(?:religious|ideological|political) motive|anti-muslim|anti-semitic|antisemitic|islamophob\w+|racial hatred|fascis[tm]s?|blasphem\w+|car bomb\w*|IEDs?|improvised explosive)\b/i;
+  /\b(?:terror\w*|militants?|militias?|extremis[tm]s?|jihad\w*|insurgen\w+|rebels?|separatists?|guerr?illas?|far-right|far right|neo-nazis?|white supremac\w+|white nationalis\w+|racist|racially motivated|xenophob\w+|anti-immigrant|anti-refugee|islamists?|sectarian|claimed responsibility|claimed the attack|manifesto|radicali[sz]ed|suicide bomb\w*|hate crime|opposition (?:leader|politician|activist)|dissidents?|nerve agent|novichok|anti-abortion|opposition to abortion|opposes abortion|abortion (?:clinics?|providers?)|pro-life|(?:religious|ideological|political) motive|anti-muslim|anti-semitic|antisemitic|islamophob\w+|racial hatred|fascis[tm]s?|blasphem\w+|car bomb\w*|nail bomb\w*|pipe bomb\w*|pressure[- ]cooker bomb\w*|IEDs?|improvised explosive)\b/i;
 
 /** Words showing people were harmed. */
 export const HARM =
@@ -25,7 +25,7 @@ export const SPORT =
 
 /** A past, earlier incident that the text recalls ("in 2006", "last year's attack", "the earlier attack"). */
 export const RECALLED =
-  /\b(?:follows|following the|in the wake of|comes after|came after|previous (?:[\w-]+ )?(?:attacks?|bombings?|shootings?|incidents?|assaults?|massacres?|killings?|stabbings?)|earlier (?:[\w-]+ )?(?:attacks?|bombings?|blasts?|shootings?|incidents?|assaults?|massacres?|killings?|stabbings?|raids?|strikes?|hijackings?|kidnappings?)|earlier (?:that|this) year|last year's|anniversary|recalled?|reminiscent|years? ago|in (?:19|20)\d\d|since (?:19|20)\d\d|history of|similar attack|copycat|a separate (?:[\w-]+ ){0,2}?(?:attacks?|shootings?|bombings?|stabbings?|incidents?))\b/i;
+  /\b(?:follows|following the|in the wake of|comes after|came after|previous (?:[\w-]+ )?(?:attacks?|bombings?|shootings?|incidents?|assaults?|massacres?|killings?|stabbings?)|earlier (?:[\w-]+ )?(?:attacks?|bombings?|blasts?|shootings?|incidents?|assaults?|massacres?|killings?|stabbings?|raids?|strikes?|hijackings?|kidnappings?)|earlier (?:that|this) year|last year's|anniversary|recalled?|reminiscent|years? ago|in (?:19|20)\d\d|since (?:19|20)\d\d|(?<!\bin the )history of|similar attack|copycat|a separate (?:[\w-]+ ){0,2}?(?:attacks?|shootings?|bombings?|stabbings?|incidents?))\b/i;
 
 /** A trial, sentencing or inquiry — the article is about the aftermath, not the attack. */
 export const AFTERMATH =
@@ -53,7 +53,7 @@ export const PAST_ATTRIBUTION =
  * industrial accident", "a threat that authorities concluded was a hoax".
  */
 export const NOT_TERRORISM =
-  /\b(?:no(?:thing)?(?: in the investigation)? (?:to suggest|to indicate|indicating|suggesting|evidence|indication|sign|to link|linking)[^.]{0,100}?\b(?:(?<!(?:international|foreign|outside) )terror\w*|political(?:ly)? motiv\w*|ideolog\w*|(?:political|ideological|religious) motive)|(?:ruled?|rules|ruling|rule) out (?:an? )?(?:act of )?(?:terror\w*|attack|bomb|sabotage)|not (?:being )?(?:treated|investigated) as (?:an act of )?terror\w*|not terror(?:ism|-related)|not a bomb|no trace of explosives|from terrorism to (?:mass )?murder|(?:dropped|drop|drops) (?:the )?terrorism (?:charges?|case)|no (?:political|ideological|religious|terrorist)(?: or (?:political|ideological|religious))? motive|motivated (?:solely |only |purely )?by money|financial(?:ly)? motivated|pointed to an? (?:industrial |tragic )?accident|(?:was|were|is|as|be) (?:an? )?hoax(?:es)?\b|judged (?:to be )?an? hoax)/i;
+  /\b(?:no(?:thing)?(?: in the investigation)? (?:to suggest|to indicate|indicating|suggesting|evidence|indication|sign|to link|linking)[^.]{0,100}?\b(?:(?<!(?:international|foreign|outside) )terror\w*|political(?:ly)? motiv\w*|ideolog\w*|(?:political|ideological|religious) motive)|(?<!\b(?:not|cannot|never|n't) )(?:ruled?|rules|ruling|rule) out (?:an? )?(?:act of )?(?:terror\w*|attack|bomb|sabotage)|not (?:being )?(?:treated|investigated) as (?:an act of )?terror\w*|not terror(?:ism|-related)|not a bomb|no trace of explosives|from terrorism to (?:mass )?murder|(?:dropped|drop|drops) (?:the )?terrorism (?:charges?|case)|no (?:political|ideological|religious|terrorist)(?: or (?:political|ideological|religious))? motive|motivated (?:solely |only |purely )?by money|financial(?:ly)? motivated|pointed to an? (?:industrial |tragic )?accident|(?:was|were|is|as|be) (?:an? )?hoax(?:es)?\b|judged (?:to be )?an? hoax)/i;
 
 const DENIALS = new RegExp(NOT_TERRORISM.source, 'gi');
 /** Political words inside a denial ("reclassified the case from terrorism to mass murder") do not count. */
