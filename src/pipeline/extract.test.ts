@@ -1094,4 +1094,28 @@ describe('extract', () => {
     );
     expect(nail.incidents[0]?.confidence).toBeGreaterThanOrEqual(0.5);
   });
+
+  it('counts one victim named as shot dead or killed by captors, and none when "no one else was hurt" after the attacker died', () => {
+    const killed = (text: string) => run(text, '2019-04-20').incidents[0]?.killed;
+    expect(
+      killed(
+        'A dissident group admitted the murder of journalist Anna Byrne, who was shot dead during rioting in Derry on Thursday night.',
+      ),
+    ).toEqual({ value: 1 });
+    expect(
+      killed(
+        'Reporter Daniel Price, who was kidnapped in Karachi last month, has been killed by his captors, officials said on Thursday.',
+      ),
+    ).toEqual({ value: 1 });
+    expect(
+      killed(
+        'Police on Friday shot dead a man armed with a knife who had set fire to a synagogue in Rouen. No one else was hurt.',
+      ),
+    ).toEqual({ value: 0 });
+    expect(
+      killed(
+        'A man stabbed a lawmaker at a church in Leigh on Friday. He was stabbed several times and died at the scene. No one else was hurt.',
+      ),
+    ).toEqual({ value: 1 });
+  });
 });

@@ -19,6 +19,8 @@ const WOUNDED_AFTER =
 const WOUNDED_BEFORE = /(?:injur(?:ed|ing|es)|wound(?:ed|ing|s)|hurt(?:ing)?)\s*$/i;
 const ZERO_KILLED =
   /\b(?:no (?:one|body|people|person|deaths?|fatalities|civilians|worshippers|churchgoers|passengers|bystanders|students|children|soldiers|officers|policemen|guests|hostages) (?:(?:was|were|has been|have been) )?(?:killed|dead|reported killed|died)|no (?:deaths|fatalities) (?:were |was )?reported|nobody (?:was )?(?:killed|died))\b/i;
+/** "No one else was hurt": no victim besides those named (or the attacker who died). */
+const NO_ONE_ELSE = /\bno(?: one|body) else (?:was )?(?:killed|died|hurt|harmed|injured)\b/i;
 const ZERO_WOUNDED =
   /\b(?:no (?:one|body|people|person) (?:(?:was|were|has been|have been) )?(?:hurt|injured|wounded)|no (?:injuries|injured) (?:were |was )?reported|nobody (?:was )?(?:hurt|injured|wounded)|no one else was (?:hurt|injured))\b/i;
 const ZERO_BOTH =
@@ -35,7 +37,7 @@ const ONE_KILLED =
 const AND_ONE_MORE =
   /^\s+(?:[\w-]+\s+){1,3}?and (?:their|his|her|its|a|an|one) (?:[\w-]+\s+){0,2}?(?:driver|guard|teacher|interpreter|translator|bodyguard|pilot|guide|colleague|son|daughter|wife|husband|child|officer|soldier|policeman|civilian)\b/i;
 const DIED_OF_INJURIES =
-  /\b(?:has|had) died (?:of|from) (?:his|her) (?:injuries|wounds)\b|\b(?:he|she) (?:was|had been) (?:shot dead|assassinated|murdered|(?:stabbed|hacked|beaten) to death)\b|\b(?:he|she) died (?:in|at|on the way to) (?:a |the )?hospital\b|\b(?:a|an|one)\s+(?:[\w-]+\s+){0,3}?(?:boy|girl|man|woman|child|baby|toddler|teenager|officer|soldier|policeman|worshipper|student)\s+(?:was|has been|had been)\s+(?:killed|shot dead|murdered|(?:burned|burnt|stabbed|beaten|hacked) to death)\b/i;
+  /\b(?:has|had) died (?:of|from) (?:his|her) (?:injuries|wounds)\b|\b(?:he|she)\b[^.;]{0,50}\band died (?:at the scene|in hospital|at (?:a|the) hospital|shortly afterwards|later)\b|\b[A-Z][\w'’-]+,? who (?:was|had been) (?:shot dead|murdered|(?:stabbed|hacked|beaten) to death|beheaded)\b|\b(?:has|had) been killed by (?:his|her|their) (?:captors|kidnappers|abductors)\b|\b(?:he|she) (?:was|had been) (?:shot dead|assassinated|murdered|(?:stabbed|hacked|beaten) to death)\b|\b(?:he|she) died (?:in|at|on the way to) (?:a |the )?hospital\b|\b(?:a|an|one)\s+(?:[\w-]+\s+){0,3}?(?:boy|girl|man|woman|child|baby|toddler|teenager|officer|soldier|policeman|worshipper|student)\s+(?:was|has been|had been)\s+(?:killed|shot dead|murdered|(?:burned|burnt|stabbed|beaten|hacked) to death)\b/i;
 const ONE_WOUNDED =
   /\b(?:wounding|wounded|injuring|injured)\s+(?:a|an|one)\s+(?:[\w-]+\s+){0,4}?(?:civilian|man|woman|child|boy|girl|soldier|officer|policeman|contractor|worker|journalist|person|guard|passenger|driver|member|official|gendarme|trooper)\b/i;
 /** "50 people were killed, including the gunman" — the attackers counted among the dead. */
@@ -207,8 +209,12 @@ export function extractCasualties(text: string, sentences: SentenceSignals[]): C
     if (wounded.length === 0 && (ZERO_WOUNDED.test(s.text) || ZERO_BOTH.test(s.text)))
       wounded.push({ value: 0, sentence: s.index, rose: false, evidence: ev('wounded', s) });
   }
-  // One person written without a number counts only when no figure is given at all.
+  // One person written without a number counts only when no figure is given at all; "no one else
+  // was hurt" with no victim named is none.
   if (killed.length === 0 && oneKilled) killed.push(oneKilled);
+  const noOneElse = sentences.find((s) => NO_ONE_ELSE.test(s.text));
+  if (killed.length === 0 && noOneElse)
+    killed.push({ value: 0, sentence: noOneElse.index, rose: false, evidence: ev('killed', noOneElse) });
   if (wounded.length === 0 && oneWounded) wounded.push(oneWounded);
   // "between 35 and 60 were wounded": a range.
   for (const s of sentences) {
