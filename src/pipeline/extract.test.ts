@@ -1118,4 +1118,32 @@ describe('extract', () => {
       ),
     ).toEqual({ value: 1 });
   });
+
+  it('reads an attack during a parade marking an anniversary as news, not a recollection, and counts wounded named without a number', () => {
+    const parade = run(
+      'CARACAS (Reuters) - Two drones carrying explosives blew up near the stage on Saturday evening as the president spoke to mark the 81st anniversary of the National Guard. Seven soldiers were wounded, the government said.',
+      '2018-08-05',
+    );
+    expect(parade.incidents[0]).toMatchObject({
+      role: 'main',
+      date: { value: '2018-08-04' },
+      wounded: { value: 7 },
+    });
+    const wounded = (text: string) => run(text, '2015-07-18').incidents[0]?.wounded;
+    expect(
+      wounded(
+        'A gunman killed four Marines at a recruiting centre in Chattanooga on Thursday. A police officer and a sailor were also wounded.',
+      ),
+    ).toEqual({ value: 2 });
+    expect(
+      wounded(
+        'Gunmen shot dead two Swedish fans in Brussels on Monday. A third Swede was seriously wounded.',
+      ),
+    ).toEqual({ value: 1 });
+    expect(
+      wounded(
+        'A bomb killed two people at a market in Bwera on Friday. Eight people were in a critical condition in hospital.',
+      ),
+    ).toEqual({ value: 8 });
+  });
 });

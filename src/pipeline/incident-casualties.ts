@@ -15,7 +15,7 @@ const ATTACKER_NOUNS =
 const KILLED_BEFORE =
   /(?:kill(?:ed|ing|s)?(?: (?:himself|herself|themselves) and| (?:(?:a|an|one|the|his|her|their) (?:[\w-]+ ){0,2}?[\w-]+|him|her) and(?: at least| more than| about| nearly)?)?|murder(?:ed|ing)|left|leaving|death toll\b[^.;]{0,140}?\b(?:rose|risen|climbed|increased|jumped|reached|stood|stands|is|was|of|at|to)(?: to| at)?|(?:put|puts|putting|gave|give|gives) the (?:death )?toll (?:at|as)|dead (?:numbered|reached)|claim(?:ed|ing) the lives of|deaths of)\s*$/i;
 const WOUNDED_AFTER =
-  /^\s*(?:(?!(?:were|was|have|had|are|is|that|which|who|when|after|before|while|but|killed|dead|died|of (?!them|those)|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\b)[A-Za-z][\w'-]*,?\s+){0,4}?(?:of (?:his|her|their|the) (?:family|families|relatives|colleagues|unit|crew)\s+)?(?:(?:were|was|have been|had been|are|were reportedly)\s+)?(?:(?:seriously|critically|severely|slightly)\s+)?(?:injured|wounded|hurt|injuries|casualties were wounded|receiving treatment|being treated|treated in hospital|hospitali[sz]ed|admitted to hospital)/i;
+  /^\s*(?:(?!(?:were|was|have|had|are|is|that|which|who|when|after|before|while|but|killed|dead|died|of (?!them|those)|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\b)[A-Za-z][\w'-]*,?\s+){0,4}?(?:of (?:his|her|their|the) (?:family|families|relatives|colleagues|unit|crew)\s+)?(?:(?:were|was|have been|had been|are|were reportedly)\s+)?(?:(?:seriously|critically|severely|slightly)\s+)?(?:injured|wounded|hurt|injuries|casualties were wounded|receiving treatment|being treated|treated in hospital|hospitali[sz]ed|admitted to hospital|taken to (?:a |the )?hospitals?|in (?:a )?(?:critical|serious|stable) condition|survived with (?:[\w-]+ )?injuries)/i;
 const WOUNDED_BEFORE = /(?:injur(?:ed|ing|es)|wound(?:ed|ing|s)|hurt(?:ing)?)\s*$/i;
 const ZERO_KILLED =
   /\b(?:no (?:one|body|people|person|deaths?|fatalities|civilians|worshippers|churchgoers|passengers|bystanders|students|children|soldiers|officers|policemen|guests|hostages) (?:(?:was|were|has been|have been) )?(?:killed|dead|reported killed|died)|no (?:deaths|fatalities) (?:were |was )?reported|nobody (?:was )?(?:killed|died))\b/i;
@@ -39,7 +39,10 @@ const AND_ONE_MORE =
 const DIED_OF_INJURIES =
   /\b(?:has|had) died (?:of|from) (?:his|her) (?:injuries|wounds)\b|\b(?:he|she)\b[^.;]{0,50}\band died (?:at the scene|in hospital|at (?:a|the) hospital|shortly afterwards|later)\b|\b[A-Z][\w'’-]+,? who (?:was|had been) (?:shot dead|murdered|(?:stabbed|hacked|beaten) to death|beheaded)\b|\b(?:has|had) been killed by (?:his|her|their) (?:captors|kidnappers|abductors)\b|\b(?:he|she) (?:was|had been) (?:shot dead|assassinated|murdered|(?:stabbed|hacked|beaten) to death)\b|\b(?:he|she) died (?:in|at|on the way to) (?:a |the )?hospital\b|\b(?:a|an|one)\s+(?:[\w-]+\s+){0,3}?(?:boy|girl|man|woman|child|baby|toddler|teenager|officer|soldier|policeman|worshipper|student)\s+(?:was|has been|had been)\s+(?:killed|shot dead|murdered|(?:burned|burnt|stabbed|beaten|hacked) to death)\b/i;
 const ONE_WOUNDED =
-  /\b(?:wounding|wounded|injuring|injured)\s+(?:a|an|one)\s+(?:[\w-]+\s+){0,4}?(?:civilian|man|woman|child|boy|girl|soldier|officer|policeman|contractor|worker|journalist|person|guard|passenger|driver|member|official|gendarme|trooper)\b/i;
+  /\b(?:wounding|wounded|injuring|injured)\s+(?:a|an|one)\s+(?:[\w-]+\s+){0,4}?(?:civilian|man|woman|child|boy|girl|soldier|officer|policeman|contractor|worker|journalist|person|guard|passenger|driver|member|official|gendarme|trooper)\b|(?:^|[.;]\s+|\n)\s*(?:A|An|One|His|Her)\s+(?:[\w-]+\s+){0,3}?(?:was|has been) (?:also )?(?:seriously |critically |badly |slightly )?(?:wounded|injured|hurt)\b/;
+/** "A police officer and a Marine recruiter were also wounded": two people named, wounded. */
+const TWO_WOUNDED =
+  /(?:^|[.;]\s+|\n)\s*(?:A|An|One|His|Her)\s+(?:[\w-]+\s+){0,3}?and (?:a|an|one|his|her)\s+(?:[\w-]+\s+){0,3}?were (?:also )?(?:seriously |critically |badly |slightly )?(?:wounded|injured|hurt)\b/;
 /** "50 people were killed, including the gunman" — the attackers counted among the dead. */
 const INCLUDING_ATTACKERS =
   /^[^.;]{0,60}?\b(?:including|among them|counting) (?:the |both )?(?:(a|one|two|three|four|five|six|\d+) )?(?:of the )?(?:suspected )?(gunm[ae]n|attackers?|assailants?|bombers?|suicide bombers?|perpetrators?|terrorists?|shooters?|hostage[- ]takers?)\b/i;
@@ -202,7 +205,9 @@ export function extractCasualties(text: string, sentences: SentenceSignals[]): C
       perpWounded = { value: 1, evidence: ev('perpetratorsWounded', s) };
     if (!oneKilled && !byPolice && (ONE_KILLED.test(s.text) || DIED_OF_INJURIES.test(s.text)))
       oneKilled = { value: 1, sentence: s.index, rose: false, evidence: ev('killed', s) };
-    if (!oneWounded && ONE_WOUNDED.test(s.text) && !/\bfatally (?:wounded|injured)\b/i.test(s.text))
+    if (!oneWounded && TWO_WOUNDED.test(s.text))
+      oneWounded = { value: 2, sentence: s.index, rose: false, evidence: ev('wounded', s) };
+    else if (!oneWounded && ONE_WOUNDED.test(s.text) && !/\bfatally (?:wounded|injured)\b/i.test(s.text))
       oneWounded = { value: 1, sentence: s.index, rose: false, evidence: ev('wounded', s) };
     if (killed.length === 0 && (ZERO_KILLED.test(s.text) || ZERO_BOTH.test(s.text) || NONE_DIED.test(s.text)))
       killed.push({ value: 0, sentence: s.index, rose: false, evidence: ev('killed', s) });

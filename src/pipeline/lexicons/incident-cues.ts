@@ -6,7 +6,7 @@ export const POLITICAL_CONTEXT =
 
 /** Words showing people were harmed. */
 export const HARM =
-  /\b(?:kill(?:ed|ing|s)?|dead|death|deaths|died|dies|murder(?:ed|s)?|slain|lives|casualties|fatalit\w+|wound(?:ed|ing|s)?|injur(?:ed|ing|ies|y)|hurt|bodies|victims?)\b/i;
+  /\b(?:kill(?:ed|ing|s)?|dead|death|deaths|died|dies|murder(?:ed|s)?|slain|lives|casualties|fatalit\w+|wound(?:ed|ing|s)?|injur(?:ed|ing|ies|y)|hurt|bodies|victims?|in (?:a )?(?:critical|serious) condition)\b/i;
 
 /**
  * Words showing an accident, a disaster, sport or a figure of speech rather than an attack
@@ -25,7 +25,7 @@ export const SPORT =
 
 /** A past, earlier incident that the text recalls ("in 2006", "last year's attack", "the earlier attack"). */
 export const RECALLED =
-  /\b(?:follows|following the|in the wake of|comes after|came after|previous (?:[\w-]+ )?(?:attacks?|bombings?|shootings?|incidents?|assaults?|massacres?|killings?|stabbings?)|earlier (?:[\w-]+ )?(?:attacks?|bombings?|blasts?|shootings?|incidents?|assaults?|massacres?|killings?|stabbings?|raids?|strikes?|hijackings?|kidnappings?)|earlier (?:that|this) year|last year's|anniversary|recalled?|reminiscent|years? ago|in (?:19|20)\d\d|since (?:19|20)\d\d|(?<!\bin the )history of|similar attack|copycat|a separate (?:[\w-]+ ){0,2}?(?:attacks?|shootings?|bombings?|stabbings?|incidents?))\b/i;
+  /\b(?:follows|following the|in the wake of|comes after|came after|previous (?:[\w-]+ )?(?:attacks?|bombings?|shootings?|incidents?|assaults?|massacres?|killings?|stabbings?)|earlier (?:[\w-]+ )?(?:attacks?|bombings?|blasts?|shootings?|incidents?|assaults?|massacres?|killings?|stabbings?|raids?|strikes?|hijackings?|kidnappings?)|earlier (?:that|this) year|last year's|anniversary(?= of (?:the )?(?:[\w'’-]+ ){0,4}?(?:bombings?|attacks?|massacres?|shootings?|killings?|sieges?|hijackings?|assassinations?|genocide))|(?<!\b(?:mark(?:ing|ed|s)?|celebrat(?:e|ed|ing|es)|during|for) the (?:\d+\w* |[a-z]+ )?)anniversary(?! (?:parade|celebrations?|ceremony|festivities))|recalled?|reminiscent|years? ago|in (?:19|20)\d\d|since (?:19|20)\d\d|(?<!\bin the )history of|similar attack|copycat|a separate (?:[\w-]+ ){0,2}?(?:attacks?|shootings?|bombings?|stabbings?|incidents?))\b/i;
 
 /** A trial, sentencing or inquiry — the article is about the aftermath, not the attack. */
 export const AFTERMATH =
