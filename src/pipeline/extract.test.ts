@@ -1146,4 +1146,23 @@ describe('extract', () => {
       ),
     ).toEqual({ value: 8 });
   });
+
+  it('places an attack in an unlisted village the attackers struck or a town near which it happened', () => {
+    const city = (text: string) => run(text, '2021-06-06').incidents[0]?.location?.city;
+    expect(
+      city(
+        'Gunmen killed 100 villagers in Burkina Faso overnight. The attackers struck Sebba Kouré, in Yagha province, at around 2 a.m.',
+      ),
+    ).toBe('Sebba Kouré');
+    expect(
+      city(
+        "RAIPUR: Ten policemen were killed on Friday when Maoists triggered a landmine under their vehicle near Palnar in Chhattisgarh's Dantewada district.",
+      ),
+    ).toBe('Palnar');
+    expect(
+      city(
+        'Eight officers were killed when their vehicle ran over a bomb near Elwak town in Mandera County on Friday.',
+      ),
+    ).toBe('Elwak');
+  });
 });

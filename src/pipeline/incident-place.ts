@@ -228,10 +228,11 @@ const OTHER_EVENT = /\b(?:1[89]|20)\d\d\s+$/;
 
 /**
  * "the village of Mukondi", "the settlement of Eli", "at Koshobe, a farming village", "the base at
- * Inates", "near Madi in the southern district of Chitwan": a named place the sentence gives as such.
+ * Inates", "near Madi in the southern district of Chitwan", "struck Solhan, in Yagha province",
+ * "near Elwak town in Mandera County": a named place the sentence gives as such.
  */
 const NAMED_PLACE =
-  /\b(?:town|village|city|settlement|district|hamlet|camp|locality|area) of ((?:[A-Z][\w'’-]+)(?: [A-Z][\w'’-]+){0,2})|\b(?:at|in) ((?:[A-Z][\w'’-]+)(?: [A-Z][\w'’-]+){0,2}), an? (?:[\w-]+ ){0,2}(?:village|town|hamlet|settlement|suburb|township|neighbou?rhood)\b|\b(?:base|camp|barracks|outpost|property|farm|plant|complex|compound) (?:at|in|near) ((?:[A-Z][\w'’-]+)(?: [A-Z][\w'’-]+){0,2})|\b(?:at|in|near) ((?:[A-Z][\w'’-]+)(?: [A-Z][\w'’-]+){0,2}) in the (?:[\w-]+ )?(?:district|province|region|county|state|governorate) of\b|\b(?:at|in|near) ((?:[A-Z][\w'’-]+)(?: [A-Z][\w'’-]+){0,2}), (?:about |some |around |nearly )?[\w-]+ (?:miles|km|kilometres|kilometers)\b|\bthe ((?:[A-Z][\w'’-]+)(?: [A-Z][\w'’-]+)?) (?:air |military |army |naval )?(?:base|air base|airbase|barracks)\b/;
+  /\b(?:town|village|city|settlement|district|hamlet|camp|locality|area) of ((?:\p{Lu}[\p{L}\p{N}'’-]+)(?: \p{Lu}[\p{L}\p{N}'’-]+){0,2})|\b(?:at|in) ((?:\p{Lu}[\p{L}\p{N}'’-]+)(?: \p{Lu}[\p{L}\p{N}'’-]+){0,2}), an? (?:[\w-]+ ){0,2}(?:village|town|hamlet|settlement|suburb|township|neighbou?rhood)\b|\b(?:base|camp|barracks|outpost|property|farm|plant|complex|compound) (?:at|in|near) ((?:\p{Lu}[\p{L}\p{N}'’-]+)(?: \p{Lu}[\p{L}\p{N}'’-]+){0,2})|\b(?:at|in|near) ((?:\p{Lu}[\p{L}\p{N}'’-]+)(?: \p{Lu}[\p{L}\p{N}'’-]+){0,2}) in the (?:[\w-]+ )?(?:district|province|region|county|state|governorate) of\b|\b(?:at|in|near) ((?:\p{Lu}[\p{L}\p{N}'’-]+)(?: \p{Lu}[\p{L}\p{N}'’-]+){0,2}), (?:about |some |around |nearly )?[\w-]+ (?:miles|km|kilometres|kilometers)\b|\bthe ((?:\p{Lu}[\p{L}\p{N}'’-]+)(?: \p{Lu}[\p{L}\p{N}'’-]+)?) (?:air |military |army |naval )?(?:base|air base|airbase|barracks)\b|\b(?:struck|attacked|raided|stormed|surrounded|overran) ((?:\p{Lu}[\p{L}\p{N}'’-]+)(?: \p{Lu}[\p{L}\p{N}'’-]+){0,2}), (?:a |an |in |near )|\bnear ((?:\p{Lu}[\p{L}\p{N}'’-]+)(?: \p{Lu}[\p{L}\p{N}'’-]+){0,2}) (?:in \p{Lu}[\p{L}\p{N}'’-]+['’]s\b|town\b|village\b)/u;
 
 /** "the main U.S. military base in Africa": a continent or wide region is no town. */
 const WIDE_REGIONS =
