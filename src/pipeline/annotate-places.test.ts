@@ -80,4 +80,19 @@ describe('annotatePlaces', () => {
     expect(mentionsOf(doc, 'place')).toEqual([]);
     expect(mentionsOf(doc, 'group').map((m) => m.entity?.id)).toEqual(['islamic-state']);
   });
+
+  it("does not read a hotel named after a town elsewhere as that town, but keeps a town's airport", () => {
+    const places = (text: string) =>
+      annotateText(text, '1993-02-27')
+        .mentions.filter((m) => m.kind === 'place')
+        .map((m) => m.place?.city ?? m.place?.country);
+    expect(
+      places(
+        'A bomb exploded in a garage under the twin towers in New York, and smoke filled the Vista Hotel.',
+      ),
+    ).not.toContain('Vista');
+    expect(
+      places('A bomb exploded on a bus at Burgas airport, and officials in Sofia blamed Hezbollah.'),
+    ).toContain('Burgas');
+  });
 });

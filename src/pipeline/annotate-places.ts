@@ -133,8 +133,24 @@ export function annotatePlaces(doc: Doc, gazetteer: Gazetteer): Doc {
       return s;
     });
     const best = ranked[0]!;
-    // "the Shangri-La hotel" in a report on Sri Lanka: a venue's brand, not the Chinese city.
-    if (venueCity && best.population < LARGE_CITY && anchors.size > 0 && !anchors.has(best.countryCode))
+    // "the Shangri-La hotel" in a report on Sri Lanka: a venue's brand, not the Chinese city; "the
+    // Vista Hotel" in a report on New York: a venue's name, not the Californian town.
+    const surface = text.slice(c.match.start, c.match.end);
+    // (Hotels, malls and theatres take other places' names; an airport, a church or a market bearing
+    // a town's name is usually in it.)
+    const nextWord = /^\s+([\w-]+)/.exec(text.slice(c.match.end, c.match.end + 30))?.[1]?.toLowerCase() ?? '';
+    const otherCity =
+      /^(?:hotel|mall|theatre|theater)$/.test(nextWord) &&
+      found.some(
+        (o) =>
+          text.slice(o.match.start, o.match.end) !== surface &&
+          o.places.some((p) => p.kind === 'city' && p.countryCode === best.countryCode),
+      );
+    if (
+      venueCity &&
+      best.population < LARGE_CITY &&
+      ((anchors.size > 0 && !anchors.has(best.countryCode)) || otherCity)
+    )
       continue;
     if (best.kind === 'city' && best.population < SMALL_CITY) {
       const locative = LOCATIVES.has(wordAt(text, words, c.match.wordIndex - 1).toLowerCase());
