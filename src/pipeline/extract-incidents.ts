@@ -93,8 +93,24 @@ export function extractIncidents(
   // down ("The blast at Burgas airport on July 18 killed five"): one incident, not two.
   if (main) {
     const told = clusters.filter((c, i) => c.role === 'background' && retells(incidents[0]!, incidents[i]!));
-    if (told.length > 0) {
-      absorb(main, told);
+    // "The Aug. 19 attack killed 22 people", in an October report on the August bombing: a sentence
+    // of no incident whose named attack falls within the main incident's date tells it.
+    const range = incidents[0]?.date ? dateRange(incidents[0].date) : undefined;
+    const held = new Set(clusters.flatMap((c) => c.sentences));
+    const retold = range
+      ? signals.filter(
+          (s) =>
+            !held.has(s) &&
+            (s.harm || s.cues.length > 0) &&
+            s.earlierAttackDates.length > 0 &&
+            s.earlierAttackDates.every((m) => {
+              const d = dateRange(m.value as DateValue);
+              return d !== undefined && d[0] >= range[0] && d[1] <= range[1];
+            }),
+        )
+      : [];
+    if (told.length > 0 || retold.length > 0) {
+      absorb(main, [...told, { sentences: retold, role: 'background' }]);
       clusters = clusters.filter((c) => !told.includes(c));
       incidents = build();
     }
@@ -176,8 +192,9 @@ function absorb(main: Cluster, others: Cluster[]): void {
  */
 function splitOtherDays(doc: Doc, main: Cluster): Cluster[] {
   const date = incidentDate(doc, main.sentences, []);
-  if (date?.value.precision !== 'day') return [];
-  const day = dayNumber(date.value.value);
+  // A day, or a month ("in August") that other days fall outside ("on Sept. 22").
+  const range = date && ['day', 'month'].includes(date.value.precision) ? dateRange(date.value) : undefined;
+  if (!date || !range) return [];
   const otherDay = (s: SentenceSignals): boolean => {
     // "a suicide bomber killed 24 people on October 24", or "On October 24, a suicide bomber …".
     const leading = (m: Mention): boolean =>
@@ -185,7 +202,13 @@ function splitOtherDays(doc: Doc, main: Cluster): Cluster[] {
     const days = eventDates(doc, s).filter(
       (m) => (m.value as DateValue).precision === 'day' && (inViolentClause(doc, s, m) || leading(m)),
     );
-    return days.length > 0 && days.every((m) => Math.abs(dayNumber((m.value as DateValue).value) - day) > 1);
+    return (
+      days.length > 0 &&
+      days.every((m) => {
+        const d = dayNumber((m.value as DateValue).value);
+        return d < range[0] - 1 || d > range[1] + 1;
+      })
+    );
   };
   const others = main.sentences.filter(
     (s) => s !== date.sentence && s.score >= EVENT_THRESHOLD && otherDay(s),

@@ -1165,4 +1165,16 @@ describe('extract', () => {
       ),
     ).toBe('Elwak');
   });
+
+  it('reads a follow-up\'s "The Aug. 19 attack killed 22" as its attack\'s toll and day, and a later bomb on another day as another incident', () => {
+    const x = run(
+      'UNITED NATIONS (Reuters) - A panel said on Wednesday that security failed before the bombing of the U.N. headquarters in Baghdad in August. Better rules might not have stopped the truck bomb at the Canal Hotel, it said.\n\nThe Aug. 19 attack killed 22 people and injured more than 150. A second car bomb outside the compound on Sept. 22 killed an Iraqi security guard.',
+      '2003-10-22',
+    );
+    expect(x.incidents[0]).toMatchObject({ date: { value: '2003-08-19' }, killed: { value: 22 } });
+    expect(x.incidents.find((i) => i.date?.value === '2003-09-22')).toMatchObject({
+      role: 'background',
+      killed: { value: 1 },
+    });
+  });
 });
