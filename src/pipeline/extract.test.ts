@@ -1177,4 +1177,17 @@ describe('extract', () => {
       killed: { value: 1 },
     });
   });
+
+  it('places an attack where it happened, not where its suspect was arrested, and reads an execution by firing squad as no attack', () => {
+    const arrest = run(
+      'PARIS (Reuters) - A Frenchman has been arrested in Marseille on suspicion of shooting dead three people at the Jewish Museum in Brussels on May 24, the prosecutor said on Sunday.',
+      '2014-06-01',
+    );
+    expect(arrest.incidents[0]?.location?.city).toBe('Brussels');
+    const executed = run(
+      "N'DJAMENA (AFP) - Chad executed 10 members of Boko Haram by firing squad on Saturday, a day after a court sentenced them to death.",
+      '2015-08-29',
+    );
+    expect(executed.incidents.filter((i) => i.confidence >= 0.5)).toEqual([]);
+  });
 });

@@ -77,6 +77,7 @@ export function incidentLocation(
       // "I did it for Gaza": a place in quoted words yields to the dateline.
       !(skipDateline && s.mentions.some((q) => q.kind === 'quote' && q.start <= x.start && x.end <= q.end)) &&
       !DESTINATION.test(before.slice(-50)) &&
+      !(skipDateline && CUSTODY_AT.test(before.slice(-50))) &&
       !/\bbetween $/.test(before.slice(-9)) &&
       !DISTANCE_FROM.test(before.slice(-60))
     );
@@ -219,6 +220,10 @@ const REGION_OF =
 /** "A Chicago man was charged": where someone lives, not where the incident was. */
 const RESIDENT =
   /^ (?:man|woman|men|women|resident|residents|native|teenager|youth|couple|family|businessman)\b/;
+
+/** "arrested in Marseille on suspicion of …", "shot at a firing range near Massaguet": where a suspect was held or punished. */
+const CUSTODY_AT =
+  /\b(?:arrested|detained|held|captured|caught|jailed|tried|sentenced|hanged|executed|extradited|(?:shot|executed) at a firing range) (?:[\w-]+ ){0,3}?(?:in|at|near) $/i;
 
 /** "near the border with Niger": the neighbouring country is not where the incident was. */
 const BORDER = /\b(?:border|frontier|borders) (?:with )?$/i;

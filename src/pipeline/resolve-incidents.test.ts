@@ -86,6 +86,20 @@ describe('clusterIncidents', () => {
       ['a'],
       ['claim'],
     ]);
+    // An undated claim placed in the city joins the one incident at the suburb beside it.
+    const suburb = incidentRecord('airport', '2019-03-15', {
+      date: day('2019-03-15'),
+      location: PLACES.linwood,
+      type: 'Bombing/Explosion',
+      types: ['Bombing/Explosion'],
+    });
+    const cityClaim = incidentRecord('city-claim', '2019-03-16', {
+      date: null,
+      location: PLACES.christchurch,
+      type: 'Bombing/Explosion',
+      types: ['Bombing/Explosion'],
+    });
+    expect(groups(clusterIncidents([suburb, cityClaim]))).toEqual([['airport', 'city-claim']]);
   });
 
   it('never merges two attacks on the same day in different cities', () => {

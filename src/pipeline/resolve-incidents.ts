@@ -186,13 +186,16 @@ const RECENT_REPORT_DAYS = 7;
 
 /**
  * A report that gives no date for its incident ("Islamic State claimed the attacks in Paris that
- * killed 129") reports a recent one: left alone, it joins the incident of its city and of a
- * compatible type dated in the week before it was published — when there is exactly one.
+ * killed 129") reports a recent one: left alone, it joins the incident of its city (or a place
+ * beside it) and of a compatible type dated in the week before it was published — when there is
+ * exactly one.
  */
 const undatedReportRule: LoneMentionRule = {
   applies: (f) => !f.dates && !!f.city && f.reportDay !== undefined,
   accepts: (f, s) =>
-    s.cities.has(f.city!) &&
+    (s.cities.has(f.city!) ||
+      // "the bombings at Brussels airport" and Zaventem, where the airport is.
+      s.members.some((m) => !!m.coords && !!f.coords && distanceKm(m.coords, f.coords) <= NEARBY_KM)) &&
     s.earliestEnd <= f.reportDay! &&
     s.latestStart >= f.reportDay! - RECENT_REPORT_DAYS &&
     s.members.some((m) => typesCompatible(f, m)),
