@@ -1190,4 +1190,13 @@ describe('extract', () => {
     );
     expect(executed.incidents.filter((i) => i.confidence >= 0.5)).toEqual([]);
   });
+
+  it('reads a funeral bombing for a man who died of a heart attack as an attack, not placed where another attack happened that morning', () => {
+    const x = run(
+      'JALALABAD, Afghanistan (Reuters) - A suicide bomber blew himself up among mourners at a funeral in eastern Afghanistan on Tuesday, killing 24 people.\n\nThe blast hit the crowd gathered in Nangarhar province for the burial of a commander who had died of a heart attack. The bombing came on the same morning that gunmen attacked a maternity hospital in Kabul.',
+      '2020-05-12',
+    );
+    expect(x.incidents[0]?.location?.city).not.toBe('Kabul');
+    expect(x.incidents[0]?.location?.countryCode).toBe('AF');
+  });
 });

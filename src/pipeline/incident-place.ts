@@ -77,6 +77,7 @@ export function incidentLocation(
       // "I did it for Gaza": a place in quoted words yields to the dateline.
       !(skipDateline && s.mentions.some((q) => q.kind === 'quote' && q.start <= x.start && x.end <= q.end)) &&
       !DESTINATION.test(before.slice(-50)) &&
+      !ANOTHER_ATTACK_BEFORE.test(before) &&
       !(skipDateline && CUSTODY_AT.test(before.slice(-50))) &&
       !/\bbetween $/.test(before.slice(-9)) &&
       !DISTANCE_FROM.test(before.slice(-60))
@@ -224,6 +225,9 @@ const RESIDENT =
 /** "arrested in Marseille on suspicion of …", "shot at a firing range near Massaguet": where a suspect was held or punished. */
 const CUSTODY_AT =
   /\b(?:arrested|detained|held|captured|caught|jailed|tried|sentenced|hanged|executed|extradited|(?:shot|executed) at a firing range) (?:[\w-]+ ){0,3}?(?:in|at|near) $/i;
+
+/** "The bombing came on the same morning that gunmen attacked a maternity hospital in Kabul": another attack's place. */
+const ANOTHER_ATTACK_BEFORE = /\bsame (?:day|morning|night|evening|afternoon|week) (?:that|as|when)\b/i;
 
 /** "near the border with Niger": the neighbouring country is not where the incident was. */
 const BORDER = /\b(?:border|frontier|borders) (?:with )?$/i;

@@ -5,6 +5,7 @@ import { ATTACK_CUES, type AttackCue } from './lexicons/attack-types.js';
 import {
   AFTERMATH,
   HARM,
+  MEDICAL_ATTACK,
   NOT_AN_ATTACK,
   POLITICAL_CONTEXT,
   RECALLED,
@@ -63,6 +64,8 @@ export function sentenceSignals(doc: Doc): SentenceSignals[] {
   let m = 0;
   return doc.sentences.map((s, index) => {
     const text = doc.text.slice(s.start, s.end);
+    // "a commander who had died of a heart attack": no attack word there (same offsets kept).
+    const read = text.replace(MEDICAL_ATTACK, (m) => ' '.repeat(m.length));
     while (m < doc.mentions.length && doc.mentions[m]!.start < s.start) m++;
     const mentions: Mention[] = [];
     for (let k = m; k < doc.mentions.length && doc.mentions[k]!.start < s.end; k++)
@@ -71,7 +74,7 @@ export function sentenceSignals(doc: Doc): SentenceSignals[] {
     const earlierAttackDates: Mention[] = [];
     let foretold = false;
     for (const { cue, global } of GLOBAL_CUES) {
-      for (const x of text.matchAll(global)) {
+      for (const x of read.matchAll(global)) {
         if (UNREALIZED.test(text.slice(Math.max(0, x.index - 40), x.index))) {
           if (cue.violent) foretold = true;
           continue;

@@ -10,16 +10,19 @@ export const HARM =
 
 /**
  * Words showing an accident, a disaster, sport or a figure of speech rather than an attack
- * ("gas explosion", "heart attack", "the attacking midfielder", "a shark attack", a wartime bomb
+ * ("gas explosion", "the attacking midfielder", "a shark attack", a wartime bomb
  * blown up by disposal experts).
  */
 export const NOT_AN_ATTACK =
-  /\b(?:accident(?:al|ally|s)?|gas (?:leak|explosion|cylinder|pipe)|boiler|crash(?:ed|es)?|collided|collision|derail\w*|earthquake|collaps\w+|stampede|crowd crush|crush|tsunami|hurricane|typhoon|cyclone|tornado|flood\w*|landslide|wildfire|bushfire|blaze|fire broke out|caught fire|short circuit|electrical fault|volcan\w+|eruption|heart attack|panic attack|asthma attack|cyber[- ]?attacks?|shark|dog attack|animal|jackals?|wolves|bears?|election campaign|chess|mining|quarry|demolition|fireworks? (?:factory|warehouse|explosion|accident|blast|stall|shop|plant)|fireworks exploded|meteor|asteroid|unexploded ordnance|(?:Second World War|World War (?:II|Two|2)|WWII|wartime) (?:bombs?|shells?|devices?|mines?|ordnance)|controlled (?:explosion|detonation)|by firing squad|lethal injection|gallows)\b/i;
+  /\b(?:accident(?:al|ally|s)?|gas (?:leak|explosion|cylinder|pipe)|boiler|crash(?:ed|es)?|collided|collision|derail\w*|earthquake|collaps\w+|stampede|crowd crush|crush|tsunami|hurricane|typhoon|cyclone|tornado|flood\w*|landslide|wildfire|bushfire|blaze|fire broke out|caught fire|short circuit|electrical fault|volcan\w+|eruption|cyber[- ]?attacks?|shark|dog attack|animal|jackals?|wolves|bears?|election campaign|chess|mining|quarry|demolition|fireworks? (?:factory|warehouse|explosion|accident|blast|stall|shop|plant)|fireworks exploded|meteor|asteroid|unexploded ordnance|(?:Second World War|World War (?:II|Two|2)|WWII|wartime) (?:bombs?|shells?|devices?|mines?|ordnance)|controlled (?:explosion|detonation)|by firing squad|lethal injection|gallows)\b/i;
 
 /**
  * Sport, whose words ("attack", "shot", "killed them in the first half") read like violence; an
  * attack with weapons at a match is still an attack.
  */
+/** An illness's "attack" ("died of a heart attack"): the word names no attack. */
+export const MEDICAL_ATTACK = /\b(?:heart|panic|asthma|epileptic) attacks?\b/gi;
+
 export const SPORT =
   /\b(?:football|soccer|rugby|cricket|basketball|match|goal(?:s|keeper)?|striker|midfielder|tournament|league|championship|game|player|coach|stadium)\b/i;
 
