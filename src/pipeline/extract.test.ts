@@ -1199,4 +1199,17 @@ describe('extract', () => {
     expect(x.incidents[0]?.location?.city).not.toBe('Kabul');
     expect(x.incidents[0]?.location?.countryCode).toBe('AF');
   });
+
+  it('reads a group\'s account of what its bomber did, or of what its "soldiers of the caliphate" targeted, as a claim, and its reason as a justification', () => {
+    const x = run(
+      "A suicide bomber killed 40 worshippers at a mosque in Kunduz on Friday. In a statement on its Telegram channels, Islamic State Khorasan Province said the bomber had detonated a suicide vest among the crowd. It said the attack targeted Shi'ites for their alleged willingness to expel jihadists.",
+      '2021-10-09',
+    );
+    expect(x.statements.map((s) => s.type)).toEqual(['claim-of-responsibility', 'revenge-justification']);
+    const soldiers = run(
+      'Gunmen attacked a police post in Jakarta on Thursday, killing four. In a statement carried by its Amaq news agency, Islamic State said "soldiers of the caliphate" had targeted foreigners.',
+      '2016-01-15',
+    );
+    expect(soldiers.statements.map((s) => s.type)).toContain('claim-of-responsibility');
+  });
 });

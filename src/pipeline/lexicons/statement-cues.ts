@@ -32,6 +32,8 @@ export const STATEMENT_CUES: { type: StatementType; re: RegExp }[] = [
         `(?:said|says|stated)\\b[^.]{0,80}?\\b(?:that )?the (?:attackers?|bombers?|gunm[ae]n|assailants?|perpetrators?)\\b[^.]{0,80}?\\b(?:were|was) ["“]?(?:one of )?(?:its|their|the group's|soldiers|fighters|members)`,
         'identif(?:ying|ied) (?:himself|herself|themselves) as the (?:attackers?|gunm[ae]n|bombers?|shooters?|perpetrators?)',
         '(?:was|were) the work of',
+        `(?:said|says|stated)\\b[^.]{0,80}?\\bthe (?:suicide )?(?:bombers?|attackers?|gunm[ae]n)\\b[^.]{0,80}?\\b(?:had )?(?:detonated|blew (?:himself|herself|themselves) up|opened fire|carried out|stormed)`,
+        `(?:said|says|stated)\\b[^.]{0,60}?["“]?(?:soldiers|fighters|lions|knights) of the (?:caliphate|islamic state)["”]? (?:had )?(?:targeted|attacked|carried out|stormed|struck)`,
         '(?:said|saying) (?:they|he|she) (?:belonged|belong|belongs) to',
         'announced the (?:start|launch|beginning) of (?:what (?:he|it|they) called )?(?:an? |the )?(?:operation|offensive|battle)',
       ]
@@ -60,7 +62,7 @@ export const STATEMENT_CUES: { type: StatementType; re: RegExp }[] = [
   },
   {
     type: 'revenge-justification',
-    re: /\b(?:(?:in|as|an act of|a|an) (?:revenge|retaliation|retribution|reprisal|vengeance) (?:for|against)|(?:to|in order to) avenge|(?:revenge|vengeance) for|retaliation (?:for|against|to)|retaliat(?:e|ed|ing) (?:for|against)|(?:in|a|was a|as a|an?) (?:[\w-]+ )?response to (?:the |its |their )?(?:[\w'’-]+ ){0,3}?(?:attacks?|strikes?|air ?strikes|killings?|bombings?|raids?|massacres?|invasion|aggression|occupation|killing|insult|burning|desecration|operations?)|(?:attack|ambush|bombing|blast|shooting|operation|assault|killing|kidnapping|raid|hijacking|massacre)s? (?:was|were|had been) (?:a |an )?(?:[\w-]+ )?(?:response|retaliation|revenge|punishment|retribution|protest) (?:to|for|against|over)|avenging)\b/i,
+    re: /\b(?:(?:in|as|an act of|a|an) (?:revenge|retaliation|retribution|reprisal|vengeance) (?:for|against)|(?:to|in order to) avenge|(?:revenge|vengeance) for|retaliation (?:for|against|to)|retaliat(?:e|ed|ing) (?:for|against)|(?:in|a|was a|as a|an?) (?:[\w-]+ )?response to (?:the |its |their )?(?:[\w'’-]+ ){0,3}?(?:attacks?|strikes?|air ?strikes|killings?|bombings?|raids?|massacres?|invasion|aggression|occupation|killing|insult|burning|desecration|operations?|intervention|presence|involvement|participation|war|campaign|crimes|oppression|persecution|arrests?)|(?:attack|ambush|bombing|blast|shooting|operation|assault|killing|kidnapping|raid|hijacking|massacre)s? (?:was|were|had been) (?:a |an )?(?:[\w-]+ )?(?:response|retaliation|revenge|punishment|retribution|protest) (?:to|for|against|over)|avenging)\b/i,
   },
   {
     type: 'threat',
@@ -106,7 +108,7 @@ export const STATEMENT_CUES: { type: StatementType; re: RegExp }[] = [
  * targeting our families" — a justification when a group says it.
  */
 export const GIVEN_MOTIVE =
-  /\b(?:attack(?:ed)?|ambush(?:ed)?|bombing|operation|assault|kidnapping|raid|aimed at|targeted|selected|chose|struck)\b[^.]{0,80}\b(?:because (?:of )?|for (?:its|their|his|her) (?:role|part|participation) in|to punish|as punishment for|in protest (?:at|against))/i;
+  /\b(?:attack(?:ed)?|ambush(?:ed)?|bombing|operation|assault|kidnapping|raid|aimed at|targeted|selected|chose|struck)\b[^.]{0,80}\b(?:because (?:of )?|for (?:its|their|his|her) (?:alleged )?(?:role|part|participation|willingness|support|cooperation|collaboration)\b|to punish|as punishment for|in protest (?:at|against))/i;
 
 /** A revenge framing about the future ("would retaliate", "could try to avenge") is not a justification of a done attack. */
 export const FUTURE_REVENGE =
