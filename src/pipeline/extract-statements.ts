@@ -240,7 +240,8 @@ function classify(
   }
   if (types.has('call-to-violence') && ((official && !quoted) || !(context || docContext)))
     drop('call-to-violence');
-  if (types.has('threat') && !(militant || context)) drop('threat');
+  // Quoted words of threat in a report of political violence threaten, whoever is quoted.
+  if (types.has('threat') && !(militant || context || (quoted && docContext))) drop('threat');
   return { militant };
 }
 

@@ -1212,4 +1212,12 @@ describe('extract', () => {
     );
     expect(soldiers.statements.map((s) => s.type)).toContain('claim-of-responsibility');
   });
+
+  it('reads quoted words of threat in a report of an attack as a threat, whoever is quoted', () => {
+    const x = run(
+      'Two bombs exploded in central Stockholm on Saturday, killing the bomber. Minutes before, a news agency received an email. "Now your children and sisters will die like our brothers," the message said.',
+      '2010-12-12',
+    );
+    expect(x.statements.map((s) => s.type)).toContain('threat');
+  });
 });
