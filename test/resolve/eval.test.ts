@@ -52,12 +52,12 @@ describe('incident resolution on the second former held-out set', () => {
   });
 });
 
-// The third held-out set, used in development since the second session of 6 December 2026: both
-// measures are below the targets (README: Accuracy); the floors guard against regressions.
+// The third held-out set, used in development since the second session of 6 December 2026: recall
+// is below the target (README: Accuracy); the floor guards against regressions.
 describe('incident resolution on the third former held-out set', () => {
-  it('keeps precision and recall above their floors', () => {
+  it('keeps precision at its target and recall above its floor', () => {
     const { s } = scoreSet('heldout-multi-report-3.jsonl');
-    expect(s.precision).toBeGreaterThanOrEqual(0.85);
-    expect(s.recall).toBeGreaterThanOrEqual(0.45);
+    expect(s.precision).toBeGreaterThanOrEqual(0.95);
+    expect(s.recall).toBeGreaterThanOrEqual(0.6);
   });
 });
