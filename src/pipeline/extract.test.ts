@@ -1220,4 +1220,18 @@ describe('extract', () => {
     );
     expect(x.statements.map((s) => s.type)).toContain('threat');
   });
+
+  it('codes a vehicle rampage ended by police gunfire as an unarmed assault with a vehicle, and a stolen truck driven into crowds not as a hijacking', () => {
+    const bulldozer = run(
+      'JERUSALEM (AP) — A construction worker went on a rampage with a bulldozer along a busy street on Wednesday, crushing cars and killing three people before he was shot dead, police said. A soldier climbed onto the cab and shot him in the head.',
+      '2008-07-02',
+    );
+    expect(bulldozer.incidents[0]).toMatchObject({ type: 'Unarmed Assault' });
+    expect(bulldozer.incidents[0]?.weapons[0]).toMatch(/^Vehicle/);
+    const truck = run(
+      'A stolen beer truck was driven into crowds of shoppers in Stockholm, killing four people. The truck, which had been hijacked during a delivery, ploughed down Drottninggatan on Friday afternoon.',
+      '2017-04-08',
+    );
+    expect(truck.incidents[0]).toMatchObject({ type: 'Unarmed Assault', date: { value: '2017-04-07' } });
+  });
 });

@@ -55,6 +55,10 @@ const BOMB = /\b(?:bomb(?:s|ing|ings|ed)?|explosives?|IEDs?|detonat\w+)\b/i;
 const UNREALIZED =
   /\b(?:plot(?:s|ted|ting)?|conspir(?:ed|ing|acy)|plann(?:ed|ing)|plans|intend(?:ed|ing|s)?|discuss(?:ed|ing)|would|will|threaten(?:ed|ing|s)?|vow(?:ed|ing|s)?)(?: to)?\s+$/i;
 
+/** The attacker as the one shot: "… before he was shot dead", "the gunman was shot". */
+const ATTACKER_SHOT =
+  /\b(?:(?:before|until) (?:he|she|they)|the (?:attacker|assailant|gunman|gunmen|suspect|knifeman|bomber)s?) (?:was|were|had been) $/i;
+
 /** What an attack may do that would otherwise read as an accident. */
 const CONSEQUENCE =
   /\b(?:crash(?:ed|es)?|collided|collision|collaps\w+|blaze|caught fire|fire broke out)\b/gi;
@@ -79,6 +83,9 @@ export function sentenceSignals(doc: Doc): SentenceSignals[] {
           if (cue.violent) foretold = true;
           continue;
         }
+        // "… before he was shot dead": the attacker stopped, not the attack's weapon.
+        if (/^shot\b/i.test(x[0]) && ATTACKER_SHOT.test(text.slice(Math.max(0, x.index - 40), x.index)))
+          continue;
         const found = { cue, start: s.start + x.index, end: s.start + x.index + x[0].length };
         const date = dateAttachedTo(doc, found, mentions);
         if (date && datesEarlierEvent(date.value as DateValue, doc.published)) {

@@ -62,7 +62,7 @@ export const ATTACK_CUES: AttackCue[] = [
   // "A hijacked beer truck ploughed into shoppers": a road vehicle taken to ram people is the
   // weapon of an assault, not a hijacking.
   {
-    re: /\bhijack(?:ed|ing|ers?)\b(?! (?:[\w-]+ )?(?:truck|lorry|van|car|vehicle|SUV)\b)/i,
+    re: /(?<!\b(?:truck|lorry|van|car|vehicle|SUV)\b[^.;]{0,40})\bhijack(?:ed|ing|ers?)\b(?! (?:[\w-]+ )?(?:truck|lorry|van|car|vehicle|SUV)\b)/i,
     type: 'Hijacking',
     violent: true,
   },
@@ -150,7 +150,7 @@ export const ATTACK_CUES: AttackCue[] = [
     violent: true,
   },
   {
-    re: /\b(?:rammed|ramming|ploughed|plowed|ploughing|plowing|drove|driving|mowed|mowing) (?:a |an |his |her |the )?(?:[\w-]+ ){0,2}?(?:car|truck|lorry|van|vehicle|SUV)? ?(?:into|through|down) (?:a |the )?(?:crowds?|pedestrians|people|worshippers|shoppers|revellers|spectators|(?:[\w-]+ ){0,2}(?:market|promenade|parade|festival))|\b(?:car|truck|lorry|van|vehicle|SUV) (?:that|which) (?:killed|ploughed|plowed|mowed|rammed|ran over)\b|\b(?:car|truck|lorry|van|vehicle|SUV)\b[^.]{0,40}?\b(?:was driven|were driven|ploughed|plowed|rammed|smashed) (?:into|through) (?:a |the )?(?:(?:group|crowd|line) of )?(?:[\w-]+ ){0,2}?(?:crowds?|pedestrians|people|worshippers|shoppers|revellers|spectators|protesters|pilgrims|cyclists|mourners|tourists|bystanders|passers-by|children|students|family|them)\b|\b(?:r[au]n(?:ning)?|mow(?:ed|ing)?) (?:them|him|her|people|pedestrians|(?:[\w-]+ ){1,2}of (?:a |the )?(?:[\w-]+ ){0,2}?family) (?:down|over)\b|\b(?:ran|run|running) over (?:a |the )?(?:[\w-]+ ){0,2}?(?:crowd|people|pedestrians|cyclists|worshippers|family|protesters|children)\b|\bmounted the (?:curb|kerb|pavement|sidewalk)\b|\bdrove (?:[\w-]+ ){0,3}?into them\b|\bvehicle[- ]ramming\b|\bramming attack\b|\btruck attack\b/i,
+    re: /\b(?:rammed|ramming|ploughed|plowed|ploughing|plowing|drove|driving|mowed|mowing) (?:a |an |his |her |the )?(?:[\w-]+ ){0,2}?(?:car|truck|lorry|van|vehicle|SUV)? ?(?:into|through|down) (?:a |the )?(?:crowds?|pedestrians|people|worshippers|shoppers|revellers|spectators|(?:[\w-]+ ){0,2}(?:market|promenade|parade|festival))|\b(?:car|truck|lorry|van|vehicle|SUV) (?:that|which) (?:killed|ploughed|plowed|mowed|rammed|ran over)\b|\b(?:car|truck|lorry|van|vehicle|SUV)\b[^.]{0,40}?\b(?:was driven|were driven|ploughed|plowed|rammed|smashed) (?:into|through) (?:a |the )?(?:(?:group|crowd|line) of )?(?:[\w-]+ ){0,2}?(?:crowds?|pedestrians|people|worshippers|shoppers|revellers|spectators|protesters|pilgrims|cyclists|mourners|tourists|bystanders|passers-by|children|students|family|them)\b|\b(?:r[au]n(?:ning)?|mow(?:ed|ing)?) (?:them|him|her|people|pedestrians|(?:[\w-]+ ){1,2}of (?:a |the )?(?:[\w-]+ ){0,2}?family) (?:down|over)\b|\b(?:ran|run|running) over (?:a |the )?(?:[\w-]+ ){0,2}?(?:crowd|people|pedestrians|cyclists|worshippers|family|protesters|children)\b|\bmounted the (?:curb|kerb|pavement|sidewalk)\b|\bdrove (?:[\w-]+ ){0,3}?into them\b|\bvehicle[- ]ramming\b|\bramming attack\b|\btruck attack\b|\b(?:ploughed|plowed) (?:down|along) (?:a |the )?(?:busy |crowded |pedestrian )?(?:[A-Z][\w'’-]+|street|promenade|pavement|sidewalk)\b|\brampage (?:with|in|at the wheel of) (?:a|an|his|the) (?:[\w-]+ )?(?:bulldozer|car|truck|lorry|van|vehicle|SUV|tractor|digger|front-loader)\b/i,
     type: 'Unarmed Assault',
     weapon: VEHICLE,
     violent: true,

@@ -89,4 +89,4 @@ export const ANAPHORIC_ATTACK = new RegExp(
  * "police shot dead Cherif Chekatt, the man suspected of …".
  */
 export const POLICE_FIRE =
-  /\b(?:shot(?: dead| and killed| and wounded)?|killed|wounded|neutrali[sz]ed) by (?:the )?(?:police|officers?|security forces|troops|soldiers|special forces)\b|\b(?:police(?:men)?|officers?|security forces|troops|soldiers)\b[^.]{0,30}?\b(?:shot dead|shot and killed|shot|opened fire on)\s+(?:(?:the|a|an)\s+(?:[\w-]+\s+){0,2}?(?:attacker|assailant|gunman|suspect|man|driver|knifeman)\b|[A-Z][\w'’-]+ [A-Z][\w'’-]+, the (?:man|suspect|gunman|attacker))/i;
+  /\b(?:shot(?: dead| and killed| and wounded)?|killed|wounded|neutrali[sz]ed) by (?:the )?(?:police|officers?|security forces|troops|soldiers|special forces)\b|\b(?:police(?:men)?|(?:police )?officers?|security forces|troops|soldiers?)\b[^.]{0,50}?\b(?:shot dead|shot and killed|shot|opened fire on)\s+(?:(?:the|a|an)\s+(?:[\w-]+\s+){0,2}?(?:attacker|assailant|gunman|suspect|man|driver|knifeman)\b|him\b|[A-Z][\w'’-]+ [A-Z][\w'’-]+, the (?:man|suspect|gunman|attacker))/i;
