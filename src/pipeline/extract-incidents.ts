@@ -387,12 +387,17 @@ function buildIncident(
   // Gunmen who storm a place and end it with their own explosives, or fire grenades with their
   // rifles, commit an armed assault: the report's first account of the attack shows the method,
   // the explosions come second.
+  // Grenades thrown with the gunfire are part of the assault ("opened fire and threw grenades").
   const first = acted[0] ?? events[0];
+  const bombingWords = (s: SentenceSignals): boolean =>
+    s.cues.some(
+      (c) => c.cue.type === 'Bombing/Explosion' && !/^grenades?$/i.test(doc.text.slice(c.start, c.end)),
+    );
   if (
     types[0] === 'Bombing/Explosion' &&
     types.includes('Armed Assault') &&
     first?.cues.some((c) => c.cue.type === 'Armed Assault') &&
-    !first.cues.some((c) => c.cue.type === 'Bombing/Explosion')
+    !bombingWords(first)
   )
     types = ['Armed Assault', ...types.filter((t) => t !== 'Armed Assault')];
   const type = types[0]!;

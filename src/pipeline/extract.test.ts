@@ -1234,4 +1234,12 @@ describe('extract', () => {
     );
     expect(truck.incidents[0]).toMatchObject({ type: 'Unarmed Assault', date: { value: '2017-04-07' } });
   });
+
+  it('codes gunmen who opened fire and threw grenades as an armed assault', () => {
+    const x = run(
+      'Gunmen opened fire and threw grenades at passengers at the airport in Rome on Friday, killing 13 people.',
+      '1985-12-28',
+    );
+    expect(x.incidents[0]).toMatchObject({ type: 'Armed Assault', weapons: ['Firearms', 'Explosives'] });
+  });
 });
