@@ -1242,4 +1242,34 @@ describe('extract', () => {
     );
     expect(x.incidents[0]).toMatchObject({ type: 'Armed Assault', weapons: ['Firearms', 'Explosives'] });
   });
+
+  it('reads tolls raised by a later death, totals, "shot dead his driver and the three policemen", "the killing of six … and their two …", and "69 peasants, 18 of them children"', () => {
+    const killed = (text: string) => run(text, '2020-09-10').incidents[0]?.killed;
+    expect(
+      killed('Gunmen shot dead his driver and the three policemen in an escort car in Cologne on Monday.'),
+    ).toEqual({ value: 4 });
+    expect(
+      killed(
+        'Islamic State claimed the killing of six French aid workers and their two Nigerien guides, whom gunmen attacked at a reserve in Niger last month.',
+      ),
+    ).toEqual({ value: 8 });
+    expect(
+      killed('Guerrillas killed 69 peasants, 18 of them children, in a village in Peru on Monday.'),
+    ).toEqual({ value: 69 });
+    expect(
+      killed(
+        'A gunman shot dead four Marines in Chattanooga on Thursday. A sailor wounded in the attack died on Saturday, raising the death toll to five.',
+      ),
+    ).toEqual({ value: 5 });
+    expect(
+      killed(
+        'Two suicide bombers blew themselves up in a restaurant in Djibouti on Saturday night, killing a Turkish national.',
+      ),
+    ).toEqual({ value: 1 });
+    expect(
+      killed(
+        'A gunman shot dead nine people at two bars in Hanau on Wednesday before killing his mother and himself. Eleven people died in total, including the gunman.',
+      ),
+    ).toEqual({ value: 10 });
+  });
 });

@@ -13,7 +13,7 @@ const KILLED_AFTER =
 const ATTACKER_NOUNS =
   /\b(?:attackers?|assailants?|gunm[ae]n|militants?|insurgents?|bombers?|terrorists?|hijackers?|hostage[- ]takers?|perpetrators?|jihadists?|fighters?|rebels?|extremists?)\b/i;
 const KILLED_BEFORE =
-  /(?:kill(?:ed|ing|s)?(?: (?:himself|herself|themselves) and| (?:(?:a|an|one|the|his|her|their) (?:[\w-]+ ){0,2}?[\w-]+|him|her) and(?: at least| more than| about| nearly)?)?|murder(?:ed|ing)|left|leaving|death toll\b[^.;]{0,140}?\b(?:rose|risen|climbed|increased|jumped|reached|stood|stands|is|was|of|at|to)(?: to| at)?|(?:put|puts|putting|gave|give|gives) the (?:death )?toll (?:at|as)|dead (?:numbered|reached)|claim(?:ed|ing) the lives of|deaths of)\s*$/i;
+  /(?:(?:kill(?:ed|ing|s)?|shot dead)(?: (?:himself|herself|themselves) and| (?:(?:a|an|one|the|his|her|their) (?:[\w-]+ ){0,2}?[\w-]+|him|her) and(?: at least| more than| about| nearly| the| their)?)?|killings? of|murder of|murder(?:ed|ing)|left|leaving|death toll\b[^.;]{0,140}?\b(?:rose|risen|climbed|increased|jumped|reached|stood|stands|is|was|of|at|to)(?: to| at)?|(?:put|puts|putting|gave|give|gives) the (?:death )?toll (?:at|as)|dead (?:numbered|reached)|claim(?:ed|ing) the lives of|deaths of)\s*$/i;
 const WOUNDED_AFTER =
   /^\s*(?:(?!(?:were|was|have|had|are|is|that|which|who|when|after|before|while|but|killed|dead|died|of (?!them|those)|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\b)[A-Za-z][\w'-]*,?\s+){0,4}?(?:of (?:his|her|their|the) (?:family|families|relatives|colleagues|unit|crew)\s+)?(?:(?:were|was|have been|had been|are|were reportedly)\s+)?(?:(?:seriously|critically|severely|slightly)\s+)?(?:injured|wounded|hurt|injuries|casualties were wounded|receiving treatment|being treated|treated in hospital|hospitali[sz]ed|admitted to hospital|taken to (?:a |the )?hospitals?|in (?:a )?(?:critical|serious|stable) condition|survived with (?:[\w-]+ )?injuries)/i;
 const WOUNDED_BEFORE = /(?:injur(?:ed|ing|es)|wound(?:ed|ing|s)|hurt(?:ing)?)\s*$/i;
@@ -33,11 +33,11 @@ const NONE_DIED =
  * injuries": one person, with no number written.
  */
 const ONE_KILLED =
-  /\b(?:killing|killed|kills|shot dead|stabbed to death)\s+(?:a|an|one)\s+(?:[\w-]+\s+){0,4}?(?:civilian|man|woman|child|boy|girl|soldier|officer|policeman|policewoman|contractor|worker|journalist|teacher|student|person|pilgrim|guard|passenger|driver|member|official|priest|imam|pastor|rabbi|worshipper|tourist|gendarme|trooper|farmer|guest|councillor|politician|governor|mayor|lawmaker|judge|writer|blogger|activist)\b/i;
+  /\b(?:killing|killed|kills|shot dead|stabbed to death)\s+(?:a|an|one)\s+(?:[\w-]+\s+){0,4}?(?:civilian|man|woman|child|boy|girl|soldier|officer|policeman|policewoman|contractor|worker|journalist|teacher|student|person|pilgrim|guard|passenger|driver|member|official|priest|imam|pastor|rabbi|worshipper|tourist|gendarme|trooper|farmer|guest|councillor|politician|governor|mayor|lawmaker|judge|writer|blogger|activist|national|citizen|resident|foreigner|villager|shopkeeper|bystander)\b/i;
 const AND_ONE_MORE =
   /^\s+(?:[\w-]+\s+){1,3}?and (?:their|his|her|its|a|an|one) (?:[\w-]+\s+){0,2}?(?:driver|guard|teacher|interpreter|translator|bodyguard|pilot|guide|colleague|son|daughter|wife|husband|child|officer|soldier|policeman|civilian)\b/i;
 const DIED_OF_INJURIES =
-  /\b(?:has|had) died (?:of|from) (?:his|her) (?:injuries|wounds)\b|\b(?:he|she)\b[^.;]{0,50}\band died (?:at the scene|in hospital|at (?:a|the) hospital|shortly afterwards|later)\b|\b[A-Z][\w'’-]+,? who (?:was|had been) (?:shot dead|murdered|(?:stabbed|hacked|beaten) to death|beheaded)\b|\b(?:has|had) been killed by (?:his|her|their) (?:captors|kidnappers|abductors)\b|\b(?:he|she) (?:was|had been) (?:shot dead|assassinated|murdered|(?:stabbed|hacked|beaten) to death)\b|\b(?:he|she) died (?:in|at|on the way to) (?:a |the )?hospital\b|\b(?:a|an|one)\s+(?:[\w-]+\s+){0,3}?(?:boy|girl|man|woman|child|baby|toddler|teenager|officer|soldier|policeman|worshipper|student)\s+(?:was|has been|had been)\s+(?:killed|shot dead|murdered|(?:burned|burnt|stabbed|beaten|hacked) to death)\b/i;
+  /\b(?:has|had) died (?:of|from) (?:his|her) (?:injuries|wounds)\b|\b(?:he|she|[A-Z][a-z]+)\b[^.;]{0,50}\band died (?:at the scene|in (?:a |the )?(?:[\w-]+ )?hospital|at (?:a|the) hospital|shortly afterwards|later)\b|\b[A-Z][\w'’-]+,? who (?:was|had been) (?:shot dead|murdered|(?:stabbed|hacked|beaten) to death|beheaded)\b|\b(?:has|had) been killed by (?:his|her|their) (?:captors|kidnappers|abductors)\b|\b(?:he|she) (?:was|had been) (?:shot dead|assassinated|murdered|(?:stabbed|hacked|beaten) to death)\b|\b(?:he|she) died (?:in|at|on the way to) (?:a |the )?hospital\b|\b(?:a|an|one)\s+(?:[\w-]+\s+){0,3}?(?:boy|girl|man|woman|child|baby|toddler|teenager|officer|soldier|policeman|worshipper|student)\s+(?:was|has been|had been)\s+(?:killed|shot dead|murdered|(?:burned|burnt|stabbed|beaten|hacked) to death)\b/i;
 const ONE_WOUNDED =
   /\b(?:wounding|wounded|injuring|injured)\s+(?:a|an|one)\s+(?:[\w-]+\s+){0,4}?(?:civilian|man|woman|child|boy|girl|soldier|officer|policeman|contractor|worker|journalist|person|guard|passenger|driver|member|official|gendarme|trooper)\b|(?:^|[.;]\s+|\n)\s*(?:A|An|One|His|Her)\s+(?:[\w-]+\s+){0,3}?(?:was|has been) (?:also )?(?:seriously |critically |badly |slightly )?(?:wounded|injured|hurt)\b/;
 /** "A police officer and a Marine recruiter were also wounded": two people named, wounded. */
@@ -48,7 +48,9 @@ const INCLUDING_ATTACKERS =
   /^[^.;]{0,60}?\b(?:including|among them|counting) (?:the |both )?(?:(a|one|two|three|four|five|six|\d+) )?(?:of the )?(?:suspected )?(gunm[ae]n|attackers?|assailants?|bombers?|suicide bombers?|perpetrators?|terrorists?|shooters?|hostage[- ]takers?)\b/i;
 const ATTACKERS_AMONG_THEM =
   /^[^.;]{0,20}?,\s*(a|one|two|three|four|five|\d+) of the (?:[\w-]+ )?(gunm[ae]n|attackers?|assailants?|bombers?|hijackers?|militants?|terrorists?) among them\b/i;
-const ROSE = /\b(?:rose|risen|has risen|climbed|increased|now stands|reached|jumped|updated|latest)\b/i;
+/** A figure that supersedes earlier ones: a toll that rose, or a total. */
+const ROSE =
+  /\b(?:rose|risen|has risen|climbed|increased|now stands|reached|jumped|updated|latest|raising|raised|bringing|brought|in total|in all|altogether|a total of)\b/i;
 const ATTACKER_DIED =
   /\b(?:the |a )?(?:gunm[ae]n|attackers?|assailants?|bombers?|shooters?|perpetrators?|suspects?)\b[^.]{0,40}?\b(?:(?:was|were) (?:shot dead|killed|shot and killed|neutrali[sz]ed)|died|blew (?:himself|herself|themselves) up|killed (?:himself|herself|themselves)|took (?:his|her|their) own li(?:fe|ves))/i;
 /** "French police on Friday shot dead a man armed with a knife": the attacker, killed by the police. */
@@ -165,7 +167,7 @@ export function extractCasualties(text: string, sentences: SentenceSignals[]): C
         if (
           (/^\s+others?\b|^\s+(?:[\w-]+\s+)?other\b/i.test(after) &&
             /\bkill(?:ed|ing)\s+(?:the|a|an)\s+[^.,;]{3,100}?\s+and\s+$/i.test(before)) ||
-          /\bkill(?:ed|ing)\s+(?:(?:a|an|one|the|his|her|their)\s+(?:[\w-]+\s+){0,2}?[\w-]+|him|her)\s+and\s+(?:at least\s+|more than\s+|about\s+|nearly\s+)?$/i.test(
+          /\b(?:kill(?:ed|ing)|shot dead)\s+(?:(?:a|an|one|the|his|her|their)\s+(?:[\w-]+\s+){0,2}?[\w-]+|him|her)\s+and\s+(?:at least\s+|more than\s+|about\s+|nearly\s+|the\s+|their\s+)?$/i.test(
             before,
           )
         )
@@ -278,16 +280,20 @@ const NOT_PEOPLE =
  */
 function listedVictims(after: string): number {
   const clause = after.split(
-    /(?<![A-Z])\.|[;:()]|\s(?:in|at|on|when|while|as|after|before|during|near|outside|inside|who|which|that)\s/,
+    /(?<![A-Z])\.|[;:()]|\s(?:in|at|on|when|while|as|after|before|during|near|outside|inside|who|whom|which|that)\s/,
   )[0]!;
   const items = clause
     .split(/\s*,\s*(?:and\s+)?|\s+and\s+/)
     .slice(1)
     .filter((x) => x.trim() !== '');
   if (items.length === 0 || items.length > 5) return 0;
+  // "69 peasants, 18 of them children": part of the figure, not more.
+  if (items.some((x) => /\bof (?:them|whom)\b/i.test(x))) return 0;
   let sum = 0;
   for (const item of items) {
-    const m = /^(\d{1,3}|[a-z]+)\s+(?:[\w-]+\s+){0,3}?[a-z][\w-]*$/i.exec(item.trim());
+    const m = /^(?:(?:their|his|her|its)\s+)?(\d{1,3}|[a-z]+)\s+(?:[\w-]+\s+){0,3}?[a-z][\w-]*$/i.exec(
+      item.trim(),
+    );
     const n = m ? (/^an?$/i.test(m[1]!) ? 1 : parseNumber(m[1]!)?.value) : undefined;
     if (n === undefined || NOT_PEOPLE.test(item.trim())) return 0;
     sum += n;
