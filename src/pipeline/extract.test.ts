@@ -1272,4 +1272,13 @@ describe('extract', () => {
       ),
     ).toEqual({ value: 10 });
   });
+
+  it('reports an arson attack claimed by a far-left group as its main incident', () => {
+    const x = run(
+      'Production at the car factory near Berlin remained at a standstill on Wednesday after an arson attack on a pylon cut its power. A far-left group calling itself Vulkangruppe has claimed responsibility. In the early hours of Tuesday, a fire was set at the foot of the pylon near Grünheide.',
+      '2024-03-06',
+    );
+    expect(x.incidents[0]).toMatchObject({ role: 'main', type: 'Facility/Infrastructure Attack' });
+    expect(x.incidents[0]?.confidence).toBeGreaterThanOrEqual(0.5);
+  });
 });

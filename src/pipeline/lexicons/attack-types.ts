@@ -170,10 +170,17 @@ export const ATTACK_CUES: AttackCue[] = [
     violent: true,
   },
   {
-    re: /\b(?:arson|set (?:fire|ablaze) to|set on fire|torched|claimed (?:responsibility|credit) for (?:the )?(?:[\w-]+ )?fires?|fires? (?:that|which) (?:destroyed|gutted)|firebomb(?:s|ed|ing)?|(?:petrol|gasoline|fire) bombs?|molotov cocktails?|incendiary (?:devices?|bombs?))\b/i,
+    re: /\b(?:arson|set (?:fire|ablaze) to|set on fire|(?:a )?fires? (?:was|were|had been) (?:deliberately )?set|torched|claimed (?:responsibility|credit) for (?:the )?(?:[\w-]+ )?fires?|fires? (?:that|which) (?:destroyed|gutted)|firebomb(?:s|ed|ing)?|(?:petrol|gasoline|fire) bombs?|molotov cocktails?|incendiary (?:devices?|bombs?))\b/i,
     type: 'Facility/Infrastructure Attack',
     weapon: 'Incendiary',
     violent: false,
+  },
+  // An arson attack is an attack; arson alone may be suspected in any fire.
+  {
+    re: /\barson (?:attacks?|assaults?)\b/i,
+    type: 'Facility/Infrastructure Attack',
+    weapon: 'Incendiary',
+    violent: true,
   },
   {
     re: /\b(?:sabotag(?:ed|e)|vandali[sz]ed)\b/i,
