@@ -279,9 +279,9 @@ const FRAMED_SUBJECT = new RegExp(
 const MOTIVE =
   /\b(?:motiv\w+|manifesto|(?:treat|treated|treating|investigat\w+|declared|called|calling|describ\w+) (?:it|this) as|(?:he|she|they) had (?:posted|written|expressed|shared|voiced)|(?:his|her|their) (?:views|beliefs|ideology|posts|messages))\b/i;
 
-/** Politicians attacked: "opened fire on Republican lawmakers practicing for a baseball game". */
+/** Politicians or a legislature attacked: "opened fire on Republican lawmakers practicing for a baseball game", "opened fire inside Quebec's National Assembly". */
 const POLITICAL_TARGET =
-  /\b(?:fire|attack(?:ed|s)?|shot|shooting|stabb(?:ed|ing)|bomb(?:ed|ing)?|killed|targeted|targeting) (?:on |at )?(?:(?:a|the|two|three|several) )?(?:[\w-]+ ){0,2}?(?:lawmakers|politicians|congressm[ae]n|congresswom[ae]n|MPs|senators|ministers|(?:presidential|election) candidates?|parliamentarians)\b/i;
+  /\b(?:fire|attack(?:ed|s)?|shot|shooting|stabb(?:ed|ing)|bomb(?:ed|ing)?|killed|targeted|targeting) (?:on |at )?(?:(?:a|the|two|three|several) )?(?:[\w-]+ ){0,2}?(?:lawmakers|politicians|congressm[ae]n|congresswom[ae]n|MPs|senators|ministers|(?:presidential|election) candidates?|parliamentarians)\b|\b(?:fire|shot|shooting|attack(?:ed)?|stormed|bomb(?:ed|ing)?)\b[^.]{0,40}\b(?:inside|in|at|on|into) (?:the )?(?:[\w'’-]+ ){0,2}?(?:National Assembly|[Pp]arliament|[Ll]egislature|Congress|Capitol|Bundestag|Knesset|Duma)\b/;
 
 /** A plot, foiled or charged: what was planned, not done. */
 const PLOT = /\b(?:plot(?:s|ted|ting)?|conspiracy|conspiring|foiled|thwarted)\b/i;

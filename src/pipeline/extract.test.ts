@@ -1281,4 +1281,12 @@ describe('extract', () => {
     expect(x.incidents[0]).toMatchObject({ role: 'main', type: 'Facility/Infrastructure Attack' });
     expect(x.incidents[0]?.confidence).toBeGreaterThanOrEqual(0.5);
   });
+
+  it('reads a lone gunman opening fire inside a legislature as political violence', () => {
+    const x = run(
+      'A soldier opened fire with a submachine-gun inside the National Assembly in Quebec City on Tuesday, killing three people before he surrendered.',
+      '1984-05-09',
+    );
+    expect(x.incidents[0]?.confidence).toBeGreaterThanOrEqual(0.5);
+  });
 });
