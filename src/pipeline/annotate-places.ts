@@ -135,21 +135,10 @@ export function annotatePlaces(doc: Doc, gazetteer: Gazetteer): Doc {
     const best = ranked[0]!;
     // "the Shangri-La hotel" in a report on Sri Lanka: a venue's brand, not the Chinese city; "the
     // Vista Hotel" in a report on New York: a venue's name, not the Californian town.
-    const surface = text.slice(c.match.start, c.match.end);
-    // (Hotels, malls and theatres take other places' names; an airport, a church or a market bearing
-    // a town's name is usually in it.)
-    const nextWord = /^\s+([\w-]+)/.exec(text.slice(c.match.end, c.match.end + 30))?.[1]?.toLowerCase() ?? '';
-    const otherCity =
-      /^(?:hotel|mall|theatre|theater)$/.test(nextWord) &&
-      found.some(
-        (o) =>
-          text.slice(o.match.start, o.match.end) !== surface &&
-          o.places.some((p) => p.kind === 'city' && p.countryCode === best.countryCode),
-      );
     if (
       venueCity &&
       best.population < LARGE_CITY &&
-      ((anchors.size > 0 && !anchors.has(best.countryCode)) || otherCity)
+      ((anchors.size > 0 && !anchors.has(best.countryCode)) || namesVenueElsewhere(text, found, c, best))
     )
       continue;
     if (best.kind === 'city' && best.population < SMALL_CITY) {
@@ -195,6 +184,21 @@ export function annotatePlaces(doc: Doc, gazetteer: Gazetteer): Doc {
     mentions: sortMentions([...doc.mentions, ...mentions.map((m) => capitalNamed(text, m, gazetteer) ?? m)]),
     messages: [...doc.messages, ...messages],
   };
+}
+
+/**
+ * "the Vista Hotel" in a report that names another city of that country: a hotel, mall or theatre
+ * takes other places' names (an airport, a church or a market bearing a town's name is usually in it).
+ */
+function namesVenueElsewhere(text: string, found: Candidate[], c: Candidate, best: Place): boolean {
+  const nextWord = /^\s+([\w-]+)/.exec(text.slice(c.match.end, c.match.end + 30))?.[1]?.toLowerCase() ?? '';
+  if (!/^(?:hotel|mall|theatre|theater)$/.test(nextWord)) return false;
+  const surface = text.slice(c.match.start, c.match.end);
+  return found.some(
+    (o) =>
+      text.slice(o.match.start, o.match.end) !== surface &&
+      o.places.some((p) => p.kind === 'city' && p.countryCode === best.countryCode),
+  );
 }
 
 /** "the Somali capital", "Afghanistan's capital": the capital city, not the country. */
