@@ -384,10 +384,9 @@ function buildIncident(
   if (targeted && !found.has('Assassination')) found.set('Assassination', targeted);
   let types = ATTACK_TYPE_HIERARCHY.filter((t) => found.has(t) && t !== 'Unknown');
   if (types.length === 0) types = ['Unknown'];
-  // Gunmen who storm a place and end it with their own explosives, or fire grenades with their
-  // rifles, commit an armed assault: the report's first account of the attack shows the method,
-  // the explosions come second.
-  // Grenades thrown with the gunfire are part of the assault ("opened fire and threw grenades").
+  // Gunmen who storm a place and end it with their own explosives, or throw grenades as they fire,
+  // commit an armed assault: the report's first account of the attack shows the method (gunfire,
+  // grenades at most), the explosions come second.
   const first = acted[0] ?? events[0];
   const bombingWords = (s: SentenceSignals): boolean =>
     s.cues.some(
@@ -453,8 +452,9 @@ function buildIncident(
         datelineDate(doc, signals))
       : undefined);
   if (date) evidence.push(ev('date', date.sentence));
+  const datelineAt = datelineEnd(doc.text);
   const listed = incidentLocation(
-    { end: datelineEnd(doc.text), capitals },
+    { end: datelineAt, capitals },
     sentences,
     cluster.role === 'main' ? signals.slice(0, 3) : [],
   );
@@ -462,7 +462,7 @@ function buildIncident(
   const onlyAtDateline =
     listed !== undefined &&
     listed.sentence.mentions.some(
-      (m) => m.kind === 'place' && m.place === listed.place && m.start < datelineEnd(doc.text),
+      (m) => m.kind === 'place' && m.place === listed.place && m.start < datelineAt,
     );
   const location =
     hereAtDateline(doc, cluster.role === 'main' ? events[0] : undefined, signals) ??

@@ -81,12 +81,12 @@ export function extractStatements(
     const { militant } = classify(types, s, speaker, quote !== undefined, docContext, kb);
     if (motiveOnly && !militant) types.delete('revenge-justification');
 
+    const organization = organizationOf(s, speaker?.entry, kb);
+    // "X also claimed the November 2009 bombing": a statement about another attack.
+    const another = /\balso\b/i.test(s.text) || s.cues.some((c) => c.date);
     for (const type of types) {
       // The same statement over consecutive sentences ("X released a message. 'Kill them,' he said.") is one.
-      // "X also claimed the November 2009 bombing": a statement about another attack.
-      const another = /\balso\b/i.test(s.text) || s.cues.some((c) => c.date);
       const prev = last.get(type);
-      const organization = organizationOf(s, speaker?.entry, kb);
       // Another group's threat or call in the next sentence is another statement (a claim told over
       // two sentences may name the group, then its brigade or affiliate).
       const [before, now] = [prev?.statement.organization?.id, organization?.id];
@@ -195,18 +195,14 @@ function classify(
   const subject = speaker ? '' : (SUBJECT.exec(s.text)?.[0] ?? '');
   // A group named after a named speaker's verb is what the speaker spoke of ("Khalid warned that
   // Islamic State militants had planned attacks"), not who spoke.
-  const cueAt = s.start + Math.min(...STATEMENT_CUES.map((c) => c.re.exec(s.text)?.index ?? s.text.length));
   const namedSpeaker =
-    speaker !== undefined &&
-    /^[A-Z]\w+$/.test(speakerText.trim()) &&
-    !/^(?:He|She|It|They|We)$/.test(speakerText.trim());
+    speaker !== undefined && /^[A-Z]\w+$/.test(speakerText.trim()) && !PRONOUN.test(speakerText.trim());
+  const cueAt = namedSpeaker ? firstCueAt(s) : s.end;
   const militant = speaker?.entry
     ? isMilitant(speaker.entry, kb)
     : !OFFICIAL_SPEAKER.test(speakerText) &&
       !OFFICIAL_SPEAKER.test(subject) &&
-      (s.mentions.some(
-        (m) => (m.kind === 'group' || m.kind === 'outlet') && (!namedSpeaker || m.start < cueAt),
-      ) ||
+      (s.mentions.some((m) => (m.kind === 'group' || m.kind === 'outlet') && m.start < cueAt) ||
         EXTREMIST_SPEAKER.test(speakerText));
   const official =
     !militant &&
@@ -272,9 +268,7 @@ function findSpeaker(
   // The subject of the reporting verb: a person named before the cue ("IS spokesman Abu Hassan
   // al-Muhajir released…"), else a group or outlet before it, else the noun phrase that opens the
   // sentence ("A senior official warned…"), else a closing attribution ("…, the official warned.").
-  const cueAt =
-    s.start +
-    Math.min(...STATEMENT_CUES.map((c) => c.re.exec(s.text)?.index ?? s.text.length), s.text.length);
+  const cueAt = firstCueAt(s);
   const before = s.mentions.filter((m) => m.start < cueAt);
   const actor =
     before.find((m) => m.kind === 'person') ?? before.find((m) => m.kind === 'group' || m.kind === 'outlet');
@@ -296,8 +290,7 @@ function findSpeaker(
   if (actor) return speakerOf(actor, kb);
   // "Khalid warned that Islamic State militants …": a name that opens the sentence speaks.
   const named = NAME_SPEAKS.exec(s.text);
-  if (named && !/^(?:He|She|It|They|We|I)$/.test(named[1]!))
-    return { ref: { id: null, name: named[1]!, text: named[1]! } };
+  if (named && !PRONOUN.test(named[1]!)) return { ref: { id: null, name: named[1]!, text: named[1]! } };
   const after = s.mentions.find((m) => m.kind === 'person' || m.kind === 'group' || m.kind === 'outlet');
   if (after) return speakerOf(after, kb);
   return undefined;
@@ -311,6 +304,15 @@ function speakerOf(m: Mention, kb: KnowledgeBase): Speaker {
 /** The noun phrase that opens a sentence and speaks ("A senior U.S. counter-terrorism official", "Police"). */
 const SUBJECT =
   /^(?:(?:the|a|an|its|their|his|her|one|two|several|some)\s+)?(?:(?!(?:said|says|warned|told|added|stated|claimed|that)\b)[\w.'’-]+\s+){0,5}?(?:police(?:\s+chiefs?)?|officials?|officers?|authorities|government|spokes(?:man|woman|person)|minister|ministry|analysts?|experts?|researchers?|group|militants?|organi[sz]ation|agency|channels?|statement|message|posts?|posters|leader|commander|president|prime minister|intelligence|department|office)\b/i;
+/** Where the sentence's first statement cue begins (its end when it has none). */
+function firstCueAt(s: SentenceSignals): number {
+  return (
+    s.start + Math.min(...STATEMENT_CUES.map((c) => c.re.exec(s.text)?.index ?? s.text.length), s.text.length)
+  );
+}
+
+/** A personal pronoun standing where a name would. */
+const PRONOUN = /^(?:He|She|It|They|We|I)$/;
 /** A capitalised name opening a sentence, then a verb of saying. */
 const NAME_SPEAKS = /^\s*([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2})\s+(?:said|says|warned|told|added|stated)\b/;
 /** Verbs of saying that attribute a sentence's words to a speaker. */

@@ -117,24 +117,17 @@ export function incidentDate(
   const leadClause = lead
     ? dates(lead).filter((m) => inViolentClause(doc, lead, m, !lead.cues.some((c) => c.cue.violent)))
     : [];
-  // Then the first event sentence that dates its attack words: a later one ("On October 24, a
-  // suicide bomber killed 24 people") more likely recalls another attack than dates this one.
-  const firstDated = events
-    .map((s): [SentenceSignals, Mention[]] => [
-      s,
-      ownDates(s).filter((m) => (m.value as DateValue).precision === 'day' && inViolentClause(doc, s, m)),
-    ])
-    .find(([, ms]) => ms.length > 0);
-  // Then the first event sentence that dates an attack word of any kind ("The bomb, packed into a
-  // water tanker, exploded on Saturday evening"), before the earliest day of any event sentence.
-  const firstDatedAny = events
-    .map((s): [SentenceSignals, Mention[]] => [
-      s,
-      ownDates(s).filter(
-        (m) => (m.value as DateValue).precision === 'day' && inViolentClause(doc, s, m, true),
-      ),
-    ])
-    .find(([, ms]) => ms.length > 0);
+  // The first of `among` that gives a day `dated` accepts, with that day.
+  const firstDay = (
+    among: SentenceSignals[],
+    dated: (s: SentenceSignals, m: Mention) => boolean,
+  ): [SentenceSignals, Mention[]][] => {
+    for (const s of among) {
+      const m = ownDates(s).find((x) => (x.value as DateValue).precision === 'day' && dated(s, x));
+      if (m) return [[s, [m]]];
+    }
+    return [];
+  };
   // "replaced his interior minister on Tuesday, a day after militants massacred 58 tourists".
   const before = lead ? daysBefore(doc, lead, dates(lead)) : undefined;
   if (before) return before;
@@ -152,8 +145,12 @@ export function incidentDate(
     .find(([, ms]) => ms.length > 0);
   const tiers: [SentenceSignals, Mention[]][][] = [
     lead ? [[lead, leadClause.slice(0, 1)]] : [],
-    firstDated ? [[firstDated[0], firstDated[1].slice(0, 1)]] : [],
-    firstDatedAny ? [[firstDatedAny[0], firstDatedAny[1].slice(0, 1)]] : [],
+    // Then the first event sentence that dates its attack words: a later one ("On October 24, a
+    // suicide bomber killed 24 people") more likely recalls another attack than dates this one.
+    firstDay(events, (s, m) => inViolentClause(doc, s, m)),
+    // Then the first that dates an attack word of any kind ("The bomb, packed into a water tanker,
+    // exploded on Saturday evening"), before the earliest day of any event sentence.
+    firstDay(events, (s, m) => inViolentClause(doc, s, m, true)),
     namedLater ? [[namedLater[0], namedLater[1].slice(0, 1)]] : [],
     events.map((s) => [s, ownDates(s)]),
     sentences.map((s) => [s, ownDates(s)]),

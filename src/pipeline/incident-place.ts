@@ -34,7 +34,7 @@ const IN_THE_CAPITAL =
   /\b(?:in|of|at) the (?:(?:centre|center|heart|outskirts) of the )?capital\b(?!\s+of\b)/i;
 
 /** Words that turn the rest of a sentence to another event: "a day after", "following". */
-const OTHER_ATTACK_BEFORE = /\b(?:after|before|following|since|weeks? after|days? after)\b/i;
+const OTHER_ATTACK_BEFORE = /\b(?:after|before|following|since)\b/i;
 
 /**
  * The incident's place: the most precise place its sentences name (a city, else a region, else a
@@ -77,7 +77,7 @@ export function incidentLocation(
       // "I did it for Gaza": a place in quoted words yields to the dateline.
       !(skipDateline && s.mentions.some((q) => q.kind === 'quote' && q.start <= x.start && x.end <= q.end)) &&
       !DESTINATION.test(before.slice(-50)) &&
-      !ANOTHER_ATTACK_BEFORE.test(before) &&
+      !SAME_TIME_AS_ANOTHER_ATTACK.test(before) &&
       !(skipDateline && CUSTODY_AT.test(before.slice(-50))) &&
       !/\bbetween $/.test(before.slice(-9)) &&
       !DISTANCE_FROM.test(before.slice(-60))
@@ -227,7 +227,7 @@ const CUSTODY_AT =
   /\b(?:arrested|detained|held|captured|caught|jailed|tried|sentenced|hanged|executed|extradited|(?:shot|executed) at a firing range) (?:[\w-]+ ){0,3}?(?:in|at|near) $/i;
 
 /** "The bombing came on the same morning that gunmen attacked a maternity hospital in Kabul": another attack's place. */
-const ANOTHER_ATTACK_BEFORE = /\bsame (?:day|morning|night|evening|afternoon|week) (?:that|as|when)\b/i;
+const SAME_TIME_AS_ANOTHER_ATTACK = /\bsame (?:day|morning|night|evening|afternoon|week) (?:that|as|when)\b/i;
 
 /** "near the border with Niger": the neighbouring country is not where the incident was. */
 const BORDER = /\b(?:border|frontier|borders) (?:with )?$/i;
